@@ -1,0 +1,28 @@
+# b2b_sales_delivery: two commands do all the set-up (see README.md).
+#   make demo   Odoo 11 with the addon and demo data on http://127.0.0.1:8069
+#   make test   a fresh database, the addon installed, the tests, the linters
+.PHONY: demo test lint setup wheel shell stop help
+
+demo:
+	@scripts/b2b demo
+
+test:
+	@scripts/b2b test $(PYTEST_ARGS)
+
+lint:
+	@scripts/b2b lint
+
+setup:
+	@scripts/b2b setup
+
+wheel:
+	@scripts/b2b wheel
+
+shell:
+	@scripts/b2b shell
+
+stop:
+	@scripts/b2b stop
+
+help:
+	@scripts/b2b help

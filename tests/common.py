@@ -1,0 +1,54 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Shared set-up of the tests: users with the narrowest groups for their job.
+
+Tests never rely on demo data or on today's date: build records here or in
+``setUpClass`` and pass dates explicitly.
+"""
+from odoo.tests.common import SavepointCase
+
+
+def create_user(env, login, groups, name=None, **values):
+    """A user holding exactly ``groups`` (xml ids), plus what they imply.
+
+    Users created without explicit groups get ``base.default_user``'s, which
+    include sales and project manager: always pass the groups.
+    """
+    group_ids = [env.ref(xml_id).id for xml_id in groups]
+    vals = {
+        "name": name or login.replace("_", " ").title(),
+        "login": login,
+        "email": "%s@example.com" % login,
+        "groups_id": [(6, 0, group_ids)],
+        "tz": "UTC",
+    }
+    vals.update(values)
+    return env["res.users"].with_context(no_reset_password=True).create(vals)
+
+
+class B2BCase(SavepointCase):
+    """Users for each role of the process, created once per test class."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.company = env.ref("base.main_company")
+        cls.salesman = create_user(
+            env, "b2b_salesman", ["sales_team.group_sale_salesman"]
+        )
+        cls.salesman_other = create_user(
+            env, "b2b_salesman_other", ["sales_team.group_sale_salesman"]
+        )
+        cls.sales_manager = create_user(
+            env, "b2b_sales_manager", ["sales_team.group_sale_manager"]
+        )
+        cls.project_user = create_user(
+            env, "b2b_project_user", ["project.group_project_user"]
+        )
+        cls.accountant = create_user(
+            env, "b2b_accountant", ["account.group_account_invoice"]
+        )
+        cls.customer = env["res.partner"].create(
+            {"name": "Công ty TNHH Minh Phát", "is_company": True,
+             "email": "contact@minhphat.example.com"}
+        )

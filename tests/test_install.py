@@ -1,0 +1,45 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Smoke tests of the installed addon, as a salesperson and as a manager."""
+from odoo.exceptions import AccessError
+
+from .common import B2BCase
+
+
+class TestInstall(B2BCase):
+    def test_module_installed(self):
+        module = self.env["ir.module.module"].search(
+            [("name", "=", "b2b_sales_delivery")]
+        )
+        self.assertEqual(module.state, "installed")
+        self.assertEqual(module.latest_version, "11.0.1.0.0")
+
+    def test_groups_follow_sales_groups(self):
+        self.assertTrue(self.salesman.has_group("b2b_sales_delivery.group_b2b_user"))
+        self.assertFalse(
+            self.salesman.has_group("b2b_sales_delivery.group_b2b_manager")
+        )
+        self.assertTrue(
+            self.sales_manager.has_group("b2b_sales_delivery.group_b2b_manager")
+        )
+        self.assertFalse(
+            self.project_user.has_group("b2b_sales_delivery.group_b2b_user")
+        )
+
+    def test_salesman_works_in_crm(self):
+        lead = (
+            self.env["crm.lead"]
+            .sudo(self.salesman)
+            .create({"name": "Phần mềm quản lý kho", "type": "opportunity",
+                     "partner_id": self.customer.id})
+        )
+        self.assertEqual(lead.user_id, self.salesman)
+        # Configuration is for managers only.
+        with self.assertRaises(AccessError):
+            self.env["crm.stage"].sudo(self.salesman).create({"name": "X"})
+
+    def test_config_menu_for_managers(self):
+        menu = self.env.ref("b2b_sales_delivery.b2b_config_menu")
+        self.assertEqual(menu.parent_id, self.env.ref("sale.menu_sale_config"))
+        self.assertEqual(
+            menu.groups_id, self.env.ref("b2b_sales_delivery.group_b2b_manager")
+        )
