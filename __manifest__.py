@@ -24,6 +24,7 @@
     "data": [
         "security/b2b_security.xml",
         "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [],

@@ -1,0 +1,11 @@
+# Copyright 2026 b2b_sales_delivery contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class CrmLead(models.Model):
+    _inherit = "crm.lead"
+
+    touchpoint_ids = fields.One2many("b2b.touchpoint", "lead_id", string="Touchpoints")
+    b2b_contract_ids = fields.One2many("b2b.contract", "lead_id", string="Contracts")
+    risk_ids = fields.One2many("b2b.risk", "lead_id", string="Risks")

@@ -1,0 +1,30 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The shared public models the features build on."""
+from .common import B2BCase
+
+
+class TestSkeleton(B2BCase):
+    def test_contract_number_from_sequence(self):
+        contract = self.env["b2b.contract"].create({"partner_id": self.customer.id})
+        self.assertTrue(contract.name.startswith("HD/"), contract.name)
+
+    def test_create_project_once(self):
+        order = self.env["sale.order"].create({"partner_id": self.customer.id})
+        project_id = order.action_create_project()
+        self.assertEqual(order.project_ids.ids, [project_id])
+        self.assertEqual(order.action_create_project(), project_id)
+        self.assertEqual(order.project_ids.sale_order_id, order)
+
+    def test_extend_plan_moves_open_dates(self):
+        order = self.env["sale.order"].create({"partner_id": self.customer.id})
+        project = self.env["project.project"].browse(order.action_create_project())
+        phase = self.env["b2b.phase"].create(
+            {"project_id": project.id, "name": "P1", "date_deadline": "2026-03-02"}
+        )
+        accepted = self.env["b2b.phase"].create(
+            {"project_id": project.id, "name": "P0", "date_deadline": "2026-02-02",
+             "state": "accepted"}
+        )
+        project.extend_plan(5)
+        self.assertEqual(phase.date_deadline, "2026-03-07")
+        self.assertEqual(accepted.date_deadline, "2026-02-02")
