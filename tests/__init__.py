@@ -2,3 +2,4 @@
 # isort: skip_file
 from . import test_install
 from . import test_skeleton
+from . import test_http

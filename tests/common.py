@@ -4,7 +4,32 @@
 Tests never rely on demo data or on today's date: build records here or in
 ``setUpClass`` and pass dates explicitly.
 """
-from odoo.tests.common import SavepointCase
+import threading
+
+import odoo
+from odoo.tests import common as odoo_test_common
+from odoo.tests.common import HttpCase, SavepointCase
+
+# Odoo 11 reads the HTTP port when odoo.tests is imported, which pytest-odoo
+# does before it parses the configuration: take the port of this run.
+odoo_test_common.PORT = odoo.tools.config["http_port"]
+_http_server_lock = threading.Lock()
+_http_server = []
+
+
+def ensure_http_server():
+    """Serve HTTP for the tests (once per run), on this run's own port.
+
+    ``make test`` gives every run a free port, so the tests never reach a
+    server of ``make demo`` or of another clone.
+    """
+    with _http_server_lock:
+        if not _http_server:
+            server = odoo.service.server.ThreadedServer(
+                odoo.service.wsgi_server.application
+            )
+            server.http_spawn()
+            _http_server.append(server)
 
 
 def create_user(env, login, groups, name=None, **values):
@@ -52,3 +77,17 @@ class B2BCase(SavepointCase):
             {"name": "Công ty TNHH Minh Phát", "is_company": True,
              "email": "contact@minhphat.example.com"}
         )
+
+
+class B2BHttpCase(HttpCase):
+    """HTTP tests against this run's own server (see ensure_http_server).
+
+    As in Odoo 11's HttpCase, requests run on their own test cursor: data
+    the requests must see is created through ``self.registry.cursor()`` or
+    through the requests themselves.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        ensure_http_server()
