@@ -28,4 +28,5 @@
         "views/b2b_menus.xml",
     ],
     "demo": [],
+    "post_init_hook": "post_init_hook",
 }

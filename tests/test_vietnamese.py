@@ -1,0 +1,61 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Vietnamese is a first language: Odoo 11's broken Vietnamese mail subject
+is repaired, so notifications to Vietnamese followers are sent."""
+from .common import B2BCase
+
+BROKEN = (
+    "${object.subject or (object.record_name and 'Trả lời: ' % "
+    "object.record_name) or (object.parent_id and object.parent_id.subject and "
+    "'Trả lời: ' % object.parent_id.subject) or (object.parent_id and "
+    "object.parent_id.record_name and 'Re: ' % object.parent_id.record_name)}"
+)
+
+
+class TestVietnamese(B2BCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"].load_lang("vi_VN")
+        cls.template = cls.env.ref(
+            "mail.mail_template_data_notification_email_default"
+        )
+        cls.Translation = cls.env["ir.translation"]
+        domain = [
+            ("type", "=", "model"),
+            ("name", "=", "mail.template,subject"),
+            ("res_id", "=", cls.template.id),
+            ("lang", "=", "vi_VN"),
+        ]
+        cls.term = cls.Translation.search(domain)
+        if not cls.term:
+            cls.term = cls.Translation.create(
+                {
+                    "type": "model",
+                    "name": "mail.template,subject",
+                    "res_id": cls.template.id,
+                    "lang": "vi_VN",
+                    "src": cls.template.subject,
+                    "value": BROKEN,
+                    "module": "mail",
+                    "state": "translated",
+                }
+            )
+
+    def _render_subject(self, message):
+        template = self.template.with_context(lang="vi_VN")
+        return template.render_template(
+            template.subject, "mail.message", [message.id]
+        )[message.id]
+
+    def test_broken_term_is_repaired_when_terms_load(self):
+        self.term.value = BROKEN
+        self.Translation.load_module_terms(["b2b_sales_delivery"], ["vi_VN"])
+        self.assertIn("'Trả lời: %s'", self.term.value)
+        self.assertEqual(self.Translation.repair_vietnamese_terms(), 0)
+
+    def test_notification_subject_renders_in_vietnamese(self):
+        self.term.value = BROKEN
+        self.assertEqual(self.Translation.repair_vietnamese_terms(), 1)
+        lead = self.env["crm.lead"].create({"name": "Hệ thống ERP"})
+        message = lead.message_post(body="Xin chào")
+        self.assertEqual(self._render_subject(message), "Trả lời: Hệ thống ERP")
