@@ -1,7 +1,7 @@
 # b2b_sales_delivery: two commands do all the set-up (see README.md).
 #   make demo   Odoo 11 with the addon and demo data on http://127.0.0.1:8069
 #   make test   a fresh database, the addon installed, the tests, the linters
-.PHONY: demo test lint setup wheel shell stop help
+.PHONY: demo test lint setup wheel shell stop help screenshots
 
 demo:
 	@scripts/b2b demo
@@ -26,3 +26,6 @@ stop:
 
 help:
 	@scripts/b2b help
+
+screenshots:
+	@scripts/b2b screenshots
