@@ -7,3 +7,8 @@ from . import b2b_touchpoint
 from . import crm_lead
 from . import project_project
 from . import sale_order
+from . import b2b_stakeholder
+from . import b2b_checkpoint
+from . import crm_stage
+from . import mail_activity
+from . import calendar_event
