@@ -164,15 +164,15 @@ class B2bTouchpoint(models.Model):
     @api.multi
     def action_mark_held(self):
         """Record that the meetings took place."""
-        if any(touchpoint.kind != "meeting" for touchpoint in self):
-            raise UserError(_("Only a meeting can be marked as held."))
-        self.write({"meeting_state": "held"})
-        return True
+        return self._set_meeting_state("held")
 
     @api.multi
     def action_cancel_meeting(self):
         """Record that the meetings were cancelled."""
+        return self._set_meeting_state("cancelled")
+
+    def _set_meeting_state(self, state):
         if any(touchpoint.kind != "meeting" for touchpoint in self):
-            raise UserError(_("Only a meeting can be cancelled."))
-        self.write({"meeting_state": "cancelled"})
+            raise UserError(_("Only a meeting has a meeting state."))
+        self.write({"meeting_state": state})
         return True

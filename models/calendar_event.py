@@ -1,6 +1,7 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+
 from odoo.addons.calendar.models.calendar import calendar_id2real_id
 
 # Changes of an event that its meeting touchpoint follows.

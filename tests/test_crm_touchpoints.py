@@ -174,3 +174,13 @@ class TestCrmTouchpoints(B2BCrmCase):
         self.assertIn(self.role_decision_maker, self.lead.b2b_role_missing_ids)
         with self.assertRaises(Exception):
             self.add_stakeholder(self.lead, member.partner_id, self.role_user)
+
+    def test_meeting_state_only_on_meetings(self):
+        call = self.add_touchpoint(self.lead, "call", call_outcome="answered")
+        with self.assertRaises(UserError):
+            call.action_mark_held()
+        self.assertFalse(call.meeting_state)
+        meeting = self.add_touchpoint(self.lead, "meeting")
+        self.assertEqual(meeting.meeting_state, "planned")
+        meeting.sudo(self.salesman).action_mark_held()
+        self.assertEqual(meeting.meeting_state, "held")

@@ -34,9 +34,6 @@ class B2bLogCallWizard(models.TransientModel):
         outcome = dict(
             self._fields["call_outcome"]._description_selection(self.env)
         )[self.call_outcome]
-        self.lead_id.message_post(
-            body="<p>%s</p>%s" % (
-                _("Call logged: %s") % outcome, self.note or ""),
-            subtype="mail.mt_note",
-        )
+        body = _("<p>Call logged: %s</p>") % outcome
+        self.lead_id.message_post(body=body + (self.note or ""), subtype="mail.mt_note")
         return {"type": "ir.actions.act_window_close", "res_id": touchpoint.id}
