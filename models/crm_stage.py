@@ -18,3 +18,21 @@ class CrmStage(models.Model):
     def _compute_b2b_checkpoint_count(self):
         for stage in self:
             stage.b2b_checkpoint_count = len(stage.b2b_checkpoint_ids)
+
+    @api.model
+    def _drop_stale_name_translations(self):
+        """Drop the translations of stage names whose source changed.
+
+        The addon renames crm's default stages; their translations (e.g.
+        "New" in Vietnamese) would otherwise outlive the renaming and show
+        under the new name. Called once, when the addon is installed.
+        """
+        stages = self.with_context(lang="en_US").search([])
+        names = {stage.id: stage.name for stage in stages}
+        translations = self.env["ir.translation"].sudo().search([
+            ("type", "=", "model"),
+            ("name", "=", "crm.stage,name"),
+            ("res_id", "in", stages.ids),
+        ])
+        translations.filtered(lambda t: t.src != names[t.res_id]).unlink()
+        return True
