@@ -1,7 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Stage checkpoints: each kind passes and blocks, the refusal names what is
 missing, moving back is free, forcing is a manager's logged step."""
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import mute_logger
 
 from .common_crm import B2BCrmCase
 
@@ -255,3 +258,27 @@ class TestCrmCheckpoints(B2BCrmCase):
         self.assertTrue(current.exists())
         self.assertEqual(
             self.stage_email.with_context(lang="vi_VN").name, "Đã gửi email")
+
+    def test_import_meets_the_same_rule(self):
+        result = self.env["crm.lead"].sudo(self.salesman).load(
+            [".id", "stage_id/.id"], [[str(self.lead.id), str(self.stage_email.id)]]
+        )
+        self.assertFalse(result["ids"])
+        self.assertIn("A call answered", result["messages"][0]["message"])
+        self.assertEqual(self.lead.stage_id, self.stage_contact)
+
+    def test_force_to_missing_stage(self):
+        with self.assertRaises(UserError):
+            self.lead.sudo(self.sales_manager).force_stage(0, "Lý do")
+
+    def test_tick_once_and_unique_role_codes(self):
+        checkpoint = self.env.ref("b2b_sales_delivery.b2b_checkpoint_terms_agreed")
+        Tick = self.env["b2b.checkpoint.tick"].sudo(self.salesman)
+        Tick.create({"lead_id": self.lead.id, "checkpoint_id": checkpoint.id})
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), \
+                self.cr.savepoint():
+            Tick.create({"lead_id": self.lead.id, "checkpoint_id": checkpoint.id})
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), \
+                self.cr.savepoint():
+            self.env["b2b.stakeholder.role"].create(
+                {"name": "Người dùng", "code": "user"})

@@ -1,6 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Touchpoints are created where users work: calls, meetings, emails."""
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import UserError
+from odoo.tools import mute_logger
 
 from .common_crm import DATE, B2BCrmCase
 
@@ -172,7 +175,8 @@ class TestCrmTouchpoints(B2BCrmCase):
         self.assertEqual(self.lead.b2b_role_covered_ids, self.role_payer)
         self.assertNotIn(self.role_payer, self.lead.b2b_role_missing_ids)
         self.assertIn(self.role_decision_maker, self.lead.b2b_role_missing_ids)
-        with self.assertRaises(Exception):
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), \
+                self.cr.savepoint():
             self.add_stakeholder(self.lead, member.partner_id, self.role_user)
 
     def test_meeting_state_only_on_meetings(self):
