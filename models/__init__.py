@@ -8,3 +8,8 @@ from . import crm_lead
 from . import project_project
 from . import sale_order
 from . import ir_translation
+from . import b2b_stakeholder
+from . import b2b_checkpoint
+from . import crm_stage
+from . import mail_activity
+from . import calendar_event

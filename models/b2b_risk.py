@@ -39,3 +39,7 @@ class B2bRisk(models.Model):
     state = fields.Selection(
         RISK_STATES, default="open", required=True, track_visibility="onchange"
     )
+    lead_user_id = fields.Many2one(
+        related="lead_id.user_id", string="Opportunity Salesperson", store=True,
+        readonly=True, index=True,
+    )

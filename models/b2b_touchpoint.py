@@ -1,6 +1,7 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 TOUCHPOINT_KINDS = [
     ("call", "Call"),
@@ -58,12 +59,120 @@ class B2bTouchpoint(models.Model):
     meeting_state = fields.Selection(MEETING_STATES, string="Meeting State")
     is_new_partner = fields.Boolean(
         string="First Meeting with the Company",
+        readonly=True,
         help="The first meeting with this company (commercial partner).",
     )
     note = fields.Html()
+    name = fields.Char(string="Summary")
+    calendar_event_id = fields.Many2one(
+        "calendar.event", string="Meeting", ondelete="set null", index=True,
+        help="The calendar event this meeting touchpoint follows.",
+    )
+    mail_message_id = fields.Many2one(
+        "mail.message", string="Email", ondelete="set null", index=True,
+        help="The message sent from the opportunity's chatter.",
+    )
+    color = fields.Integer(compute="_compute_color")
+    lead_user_id = fields.Many2one(
+        related="lead_id.user_id", string="Opportunity Salesperson", store=True,
+        readonly=True, index=True,
+    )
 
     @api.depends("partner_id", "lead_id.partner_id")
     def _compute_commercial_partner_id(self):
         for touchpoint in self:
             partner = touchpoint.partner_id or touchpoint.lead_id.partner_id
             touchpoint.commercial_partner_id = partner.commercial_partner_id
+
+    @api.depends("kind", "call_outcome", "meeting_state")
+    def _compute_color(self):
+        colors = {"call": 4, "email": 3, "meeting": 10, "demo": 2, "trial": 8}
+        for touchpoint in self:
+            color = colors.get(touchpoint.kind, 0)
+            if touchpoint.meeting_state == "cancelled" or (
+                touchpoint.call_outcome == "no_answer"
+            ):
+                color = 1
+            touchpoint.color = color
+
+    @api.model
+    def create(self, vals):
+        vals = dict(vals)
+        if vals.get("lead_id"):
+            lead = self.env["crm.lead"].browse(vals["lead_id"])
+            vals.setdefault("partner_id", lead.partner_id.id)
+            if lead.company_id:
+                vals.setdefault("company_id", lead.company_id.id)
+        if vals.get("kind") == "meeting" and not vals.get("meeting_state"):
+            vals["meeting_state"] = "planned"
+        touchpoint = super().create(vals)
+        touchpoint._update_new_partner()
+        return touchpoint
+
+    @api.multi
+    def write(self, vals):
+        partners = self.mapped("commercial_partner_id")
+        res = super().write(vals)
+        if {"kind", "meeting_state", "date", "partner_id", "lead_id"} & set(vals):
+            self._update_new_partner(partners | self.mapped("commercial_partner_id"))
+        return res
+
+    @api.multi
+    def unlink(self):
+        partners = self.mapped("commercial_partner_id")
+        res = super().unlink()
+        self.browse()._update_new_partner(partners)
+        return res
+
+    @api.multi
+    def _update_new_partner(self, partners=None):
+        """Flag the first meeting (not cancelled) with each company.
+
+        ``is_new_partner`` is true on the earliest meeting with a commercial
+        partner across all opportunities and false on every other touchpoint
+        of that partner. One query finds the first meetings, at most two
+        writes fix the flags.
+        """
+        if partners is None:
+            partners = self.mapped("commercial_partner_id")
+        if not partners:
+            return True
+        self.env.cr.execute(
+            """
+            SELECT DISTINCT ON (commercial_partner_id) id
+              FROM b2b_touchpoint
+             WHERE commercial_partner_id IN %s
+               AND kind = 'meeting'
+               AND COALESCE(meeting_state, 'planned') != 'cancelled'
+          ORDER BY commercial_partner_id, date, id
+            """,
+            (tuple(partners.ids),),
+        )
+        first_ids = {row[0] for row in self.env.cr.fetchall()}
+        flagged = self.sudo().search(
+            [("commercial_partner_id", "in", partners.ids),
+             ("is_new_partner", "=", True)]
+        )
+        to_clear = flagged.filtered(lambda t: t.id not in first_ids)
+        to_set = self.sudo().browse(first_ids) - flagged
+        if to_clear:
+            to_clear.write({"is_new_partner": False})
+        if to_set:
+            to_set.write({"is_new_partner": True})
+        return True
+
+    @api.multi
+    def action_mark_held(self):
+        """Record that the meetings took place."""
+        return self._set_meeting_state("held")
+
+    @api.multi
+    def action_cancel_meeting(self):
+        """Record that the meetings were cancelled."""
+        return self._set_meeting_state("cancelled")
+
+    def _set_meeting_state(self, state):
+        if any(touchpoint.kind != "meeting" for touchpoint in self):
+            raise UserError(_("Only a meeting has a meeting state."))
+        self.write({"meeting_state": state})
+        return True

@@ -1,1 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# isort: skip_file
+from . import b2b_log_call_wizard
+from . import b2b_stage_force_wizard
+from . import b2b_stakeholder_contact_wizard
