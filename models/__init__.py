@@ -7,3 +7,6 @@ from . import b2b_touchpoint
 from . import crm_lead
 from . import project_project
 from . import sale_order
+from . import b2b_kpi_target
+from . import res_users
+from . import b2b_skill

@@ -3,3 +3,7 @@
 from . import test_install
 from . import test_skeleton
 from . import test_http
+from . import test_kpi_periods
+from . import test_kpi
+from . import test_kpi_access
+from . import test_skill
