@@ -94,15 +94,16 @@ class B2bKpiTarget(models.Model):
             ])
             if duplicate:
                 raise ValidationError(_(
-                    "There is already a target of \"%s\" for %s in a period "
-                    "overlapping %s - %s."
-                ) % (
-                    dict(self._fields["kpi"]._description_selection(self.env))[
+                    "There is already a target of \"%(kpi)s\" for %(owner)s in "
+                    "a period overlapping %(date_from)s - %(date_to)s."
+                ) % {
+                    "kpi": dict(self._fields["kpi"]._description_selection(self.env))[
                         target.kpi
                     ],
-                    target.user_id.name or target.team_id.name,
-                    target.date_from, target.date_to,
-                ))
+                    "owner": target.user_id.name or target.team_id.name,
+                    "date_from": target.date_from,
+                    "date_to": target.date_to,
+                })
 
     @api.onchange("user_id")
     def _onchange_user_id(self):
@@ -138,8 +139,9 @@ class B2bKpiTarget(models.Model):
         ])
         if not previous:
             raise UserError(_(
-                "There is no target to copy in the previous period (%s - %s)."
-            ) % (prev_from, prev_to))
+                "There is no target to copy in the previous period "
+                "(%(date_from)s - %(date_to)s)."
+            ) % {"date_from": prev_from, "date_to": prev_to})
         existing = self.search([
             ("date_from", "=", fields.Date.to_string(date_from)),
             ("date_to", "=", fields.Date.to_string(date_to)),

@@ -18,11 +18,10 @@ class ResUsers(models.Model):
 
     def __init__(self, pool, cr):
         """Let users switch the weekly mail on and off in their preferences."""
-        init_res = super().__init__(pool, cr)
+        super().__init__(pool, cr)
         type(self).SELF_WRITEABLE_FIELDS = list(self.SELF_WRITEABLE_FIELDS) + [
             "b2b_kpi_mail"
         ]
         type(self).SELF_READABLE_FIELDS = list(self.SELF_READABLE_FIELDS) + [
             "b2b_kpi_mail"
         ]
-        return init_res

@@ -1,5 +1,7 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from psycopg2 import sql
+
 from odoo import api, fields, models, tools
 
 from ..models.b2b_kpi_target import KPI_CODES
@@ -64,12 +66,12 @@ class B2bKpiAchievement(models.Model):
     @api.model_cr
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute("CREATE VIEW %s AS (%s UNION ALL %s)" % (
-            self._table,
-            ACHIEVEMENT_SQL.format(
+        self.env.cr.execute(sql.SQL("CREATE VIEW {} AS ({} UNION ALL {})").format(
+            sql.Identifier(self._table),
+            sql.SQL(ACHIEVEMENT_SQL.format(
                 owner="e.user_id = t.user_id", target_owner="t.user_id IS NOT NULL"
-            ),
-            ACHIEVEMENT_SQL.format(
+            )),
+            sql.SQL(ACHIEVEMENT_SQL.format(
                 owner="e.team_id = t.team_id", target_owner="t.user_id IS NULL"
-            ),
+            )),
         ))

@@ -8,6 +8,8 @@ documents, no Python loop over records); pivots, graphs, the funnel and
 ``b2b.kpi.target.get_kpi_values()`` aggregate it with ``read_group``, so
 record rules apply and the query count does not depend on the data.
 """
+from psycopg2 import sql
+
 from odoo import api, fields, models, tools
 
 from ..models.b2b_kpi_target import KPI_CODES
@@ -259,11 +261,13 @@ class B2bKpiReport(models.Model):
         cr = self.env.cr
         cr.execute(COUNT_DISTINCT_SQL)
         for table, index, expression in DAY_INDEXES:
-            cr.execute(
-                "CREATE INDEX IF NOT EXISTS %s ON %s (%s)" % (index, table, expression)
-            )
+            cr.execute(sql.SQL("CREATE INDEX IF NOT EXISTS {} ON {} ({})").format(
+                sql.Identifier(index), sql.Identifier(table), sql.SQL(expression)
+            ))
         tools.drop_view_if_exists(cr, self._table)
-        cr.execute("CREATE VIEW %s AS (%s)" % (self._table, kpi_report_sql()))
+        cr.execute(sql.SQL("CREATE VIEW {} AS ({})").format(
+            sql.Identifier(self._table), sql.SQL(kpi_report_sql())
+        ))
 
     # ------------------------------------------------------------------
     # Figures of get_kpi_values()

@@ -1,5 +1,7 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from psycopg2 import sql
+
 from odoo import api, fields, models, tools
 
 # Every active salesperson against every active skill: the last assessed
@@ -58,4 +60,6 @@ class B2bSkillMatrix(models.Model):
     @api.model_cr
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute("CREATE VIEW %s AS (%s)" % (self._table, SKILL_MATRIX_SQL))
+        self.env.cr.execute(sql.SQL("CREATE VIEW {} AS ({})").format(
+            sql.Identifier(self._table), sql.SQL(SKILL_MATRIX_SQL)
+        ))
