@@ -13,12 +13,12 @@ from ..utils.kpi_periods import PERIOD_TYPES
 ACHIEVEMENT_SQL = """
 SELECT t.id, t.user_id, t.team_id, t.company_id, t.kpi, t.kpi_sequence,
        t.date_from, t.date_to, t.period_type, t.target,
-       COALESCE(a.actual, 0) AS actual,
+       COALESCE(a.actual, 0)::float8 AS actual,
        CASE WHEN t.target > 0
-            THEN round(100.0 * COALESCE(a.actual, 0) / t.target::numeric, 2)
+            THEN round((100.0 * COALESCE(a.actual, 0) / t.target)::numeric, 2)::float8
        END AS achievement,
        CASE WHEN t.target > 0
-            THEN LEAST(round(100.0 * COALESCE(a.actual, 0) / t.target::numeric), 100)
+            THEN LEAST(round(100.0 * COALESCE(a.actual, 0) / t.target), 100)::integer
             ELSE 0
        END AS progress
   FROM b2b_kpi_target t

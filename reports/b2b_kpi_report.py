@@ -187,11 +187,11 @@ def _branch_sql(number, branch):
         "%s::varchar AS detail" % branch.get("detail", "NULL"),
         "%s::varchar AS funnel_step" % branch.get("funnel_step", "NULL"),
         "%s::date AS date_due" % branch.get("date_due", "NULL"),
-        "(%s)::numeric AS value" % branch["value"],
+        "(%s)::float8 AS value" % branch["value"],
     ]
     columns += ["(%s)::integer AS %s" % (branch.get(m, "0"), m) for m in COUNT_MEASURES]
     columns += [
-        "(%s)::numeric AS %s" % (branch.get(m, "0"), m) for m in AMOUNT_MEASURES
+        "(%s)::float8 AS %s" % (branch.get(m, "0"), m) for m in AMOUNT_MEASURES
     ]
     columns += [
         "(%s)::integer AS %s" % (branch.get(m, "NULL"), m) for m in DISTINCT_MEASURES

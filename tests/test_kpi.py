@@ -1,5 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Key indicators against targets: hand counts on a fixed data set."""
+import xmlrpc.client
+
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
@@ -48,6 +50,8 @@ class TestKpiValues(KpiCase):
         self.assertEqual(
             set(values[0]), {"user_id", "kpi", "actual", "target", "achievement", "detail"}
         )
+        # what XML-RPC carries: no None, no Decimal
+        self.assertEqual(xmlrpc.client.loads(xmlrpc.client.dumps((values,)))[0][0], values)
 
     def test_details(self):
         jan = self._by_user(self._values(JAN, [self.salesman.id]))[self.salesman.id]
