@@ -13,3 +13,6 @@ from . import b2b_checkpoint
 from . import crm_stage
 from . import mail_activity
 from . import calendar_event
+from . import b2b_kpi_target
+from . import res_users
+from . import b2b_skill

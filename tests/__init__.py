@@ -8,3 +8,7 @@ from . import test_crm_checkpoints
 from . import test_crm_touchpoints
 from . import test_crm_security
 from . import test_crm_performance
+from . import test_kpi_periods
+from . import test_kpi
+from . import test_kpi_access
+from . import test_skill
