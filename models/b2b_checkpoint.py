@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .b2b_touchpoint import CALL_OUTCOMES, MEETING_STATES, TOUCHPOINT_KINDS
 
@@ -251,7 +251,7 @@ class B2bCheckpointTick(models.Model):
     ]
 
     @api.constrains("checkpoint_id")
-    def _check_manual(self):
+    def _check_manual_kind(self):
         for tick in self:
             if tick.checkpoint_id.kind != "manual":
                 raise ValidationError(
@@ -259,3 +259,21 @@ class B2bCheckpointTick(models.Model):
                       "checked from the opportunity's records.")
                     % tick.checkpoint_id.name
                 )
+
+    @api.model
+    def create(self, vals):
+        # Who ticked and when are facts, not input (demo data sets them).
+        if not self.env.context.get("install_mode"):
+            vals = dict(vals, user_id=self.env.uid, date=fields.Datetime.now())
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if {"user_id", "date", "lead_id", "checkpoint_id"} & set(vals) and not (
+            self.env.context.get("install_mode")
+        ):
+            raise UserError(
+                _("A tick records who ticked what and when: remove it and tick "
+                  "again instead of changing it.")
+            )
+        return super().write(vals)

@@ -96,9 +96,14 @@ class TestCrmCheckpoints(B2BCrmCase):
             "lead_id": lead.id,
             "checkpoint_id": self.env.ref(
                 "b2b_sales_delivery.b2b_checkpoint_terms_agreed").id,
+            "user_id": self.sales_manager.id,
+            "date": "2020-01-01 00:00:00",
         })
         self.assertEqual(tick.user_id, self.salesman)
-        self.assertTrue(tick.date)
+        self.assertGreater(tick.date, "2020-01-01 00:00:00")
+        with self.assertRaises(UserError):
+            tick.write({"user_id": self.sales_manager.id})
+        tick.note = "Anh An đồng ý qua điện thoại"
         self.move(lead, self.stage_quotation)
         self.assertEqual(lead.stage_id, self.stage_quotation)
 
