@@ -10,9 +10,15 @@ terms are translated and lists the ones that are not.
 """
 import glob
 import os
+import re
 import sys
 
 import polib
+
+
+def key(msgid):
+    """Terms match whatever their spacing (views wrap long texts)."""
+    return re.sub(r"\s+", " ", msgid).strip()
 
 
 def main(addon_dir):
@@ -22,7 +28,7 @@ def main(addon_dir):
     for path in sorted(glob.glob(os.path.join(i18n, "vi", "*.po"))):
         for entry in polib.pofile(path):
             if entry.msgstr:
-                glossary.setdefault(entry.msgid, entry.msgstr)
+                glossary.setdefault(key(entry.msgid), entry.msgstr)
     po = polib.POFile(wrapwidth=78)
     po.metadata = {
         "Project-Id-Version": "Odoo Server 11.0",
@@ -36,7 +42,7 @@ def main(addon_dir):
     for entry in pot:
         translated = polib.POEntry(
             msgid=entry.msgid,
-            msgstr=glossary.get(entry.msgid, ""),
+            msgstr=glossary.get(key(entry.msgid), ""),
             occurrences=entry.occurrences,
             comment=entry.comment,
             flags=[f for f in entry.flags if f != "fuzzy"],
