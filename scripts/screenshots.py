@@ -6,6 +6,7 @@ Drives Debian's Chromium with Playwright; every shot is a page of the web
 client reached by its URL (action xml id, model, view type, record).
 """
 import sys
+import xmlrpc.client
 
 from playwright.sync_api import sync_playwright
 
@@ -17,17 +18,52 @@ CHROMIUM_ARGS = [
     "--disable-sync", "--no-first-run",
 ]
 
-# (file name, login, URL fragment after /web#, text to wait for)
+DB = "b2b_demo"
+M = "b2b_sales_delivery."
+# (file name, login, URL fragment after /web#, selector to wait for); in the
+# fragment, {xml id} is replaced by the record's database id.
 SHOTS = [
     ("crm_pipeline.png", "admin", "action=crm.crm_lead_opportunities", ".o_kanban_view"),
+    ("crm_opportunity.png", "admin",
+     "action=crm.crm_lead_opportunities&model=crm.lead&view_type=form"
+     "&id={%slead_phu_thinh}" % M, ".o_form_view"),
+    ("touchpoints_pivot.png", "admin",
+     "action=%sb2b_touchpoint_action&view_type=pivot" % M, ".o_pivot"),
+    ("kpi_dashboard.png", "admin",
+     "action=%sb2b_kpi_achievement_action" % M, ".o_view_manager_content"),
+    ("kpi_funnel.png", "admin",
+     "action=%sb2b_kpi_report_action_funnel" % M, ".o_view_manager_content"),
+    ("skill_matrix.png", "admin",
+     "action=%sb2b_skill_matrix_action" % M, ".o_view_manager_content"),
 ]
+
+
+def resolve(fragment):
+    """Replace {module.xml_id} by the id of the record it names."""
+    models = xmlrpc.client.ServerProxy(BASE + "/xmlrpc/2/object")
+    uid = xmlrpc.client.ServerProxy(BASE + "/xmlrpc/2/common").authenticate(
+        DB, "admin", "admin", {}
+    )
+    while "{" in fragment:
+        start = fragment.index("{")
+        end = fragment.index("}", start)
+        module, name = fragment[start + 1:end].split(".")
+        ids = models.execute_kw(
+            DB, uid, "admin", "ir.model.data", "search_read",
+            [[("module", "=", module), ("name", "=", name)]], {"fields": ["res_id"]},
+        )
+        fragment = fragment[:start] + str(ids[0]["res_id"]) + fragment[end + 1:]
+    return fragment
+
+
+PASSWORDS = {"admin": "admin"}
 
 
 def login(page, user):
     page.goto(BASE + "/web/session/logout")
     page.goto(BASE + "/web/login")
     page.fill("input[name=login]", user)
-    page.fill("input[name=password]", user)
+    page.fill("input[name=password]", PASSWORDS.get(user, user))
     page.click("button[type=submit]")
     page.wait_for_selector("#oe_main_menu_navbar", timeout=60000)
 
@@ -43,7 +79,7 @@ def main():
             if user != current:
                 login(page, user)
                 current = user
-            page.goto(BASE + "/web#" + fragment)
+            page.goto(BASE + "/web#" + resolve(fragment))
             page.wait_for_selector(selector, timeout=60000)
             # the web client's onboarding tips would cover the screen
             page.add_style_tag(content=".o_tooltip { display: none !important; }")
