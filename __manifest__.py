@@ -25,7 +25,22 @@
         "security/b2b_security.xml",
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
+        "security/scope_security.xml",
+        "data/scope_data.xml",
+        # the wizards' actions open from buttons of the views below
+        "wizards/b2b_confirmation_email_wizard_views.xml",
+        "wizards/b2b_scope_unlock_wizard_views.xml",
+        "views/b2b_contract_views.xml",
+        "views/b2b_change_request_views.xml",
+        "views/crm_lead_contract_views.xml",
+        "views/sale_order_views.xml",
+        "views/scope_confirmation_templates.xml",
+        "reports/scope_report.xml",
+        # after the reports: the mail templates attach the scope PDF
+        "data/scope_mail_template_data.xml",
         "views/b2b_menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/b2b_contract_demo.xml",
+    ],
 }

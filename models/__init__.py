@@ -7,3 +7,7 @@ from . import b2b_touchpoint
 from . import crm_lead
 from . import project_project
 from . import sale_order
+from . import b2b_confirmation_link_mixin
+from . import sale_order_line
+from . import b2b_scope_item
+from . import b2b_change_request
