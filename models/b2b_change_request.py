@@ -4,7 +4,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_is_zero
 
-from ..utils.confirmation_link import new_token
 from .b2b_confirmation_link_mixin import CONFIRMATION_CHANNELS
 from .sale_order import APPROVED_CHANGE
 

@@ -20,14 +20,14 @@ class SaleOrderLine(models.Model):
     @api.multi
     def write(self, vals):
         if self._get_scope_locked_fields().intersection(vals):
-            self.filtered(lambda l: not l.is_downpayment).mapped(
+            self.filtered(lambda line: not line.is_downpayment).mapped(
                 "order_id"
             )._check_scope_editable()
         return super().write(vals)
 
     @api.multi
     def unlink(self):
-        self.filtered(lambda l: not l.is_downpayment).mapped(
+        self.filtered(lambda line: not line.is_downpayment).mapped(
             "order_id"
         )._check_scope_editable()
         return super().unlink()

@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Change requests: approved ones add exactly their amount and days, once."""
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import mute_logger
 
 from .common_scope import ScopeCase
 
@@ -144,6 +145,15 @@ class TestChangeRequest(ScopeCase):
         self.assertEqual(self.task.date_deadline, "2026-05-09")
         change.action_approve()
         self.assertEqual(contract.order_count, 2)
+
+    def test_other_salesman_sees_no_change(self):
+        change = self._change()
+        Change = self.env["b2b.change.request"].sudo(self.salesman_other)
+        self.assertFalse(Change.search([("id", "=", change.id)]))
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            change.sudo(self.salesman_other).action_approve()
+        self.assertEqual(change.state, "draft")
+        self.assertEqual(self.order.amount_untaxed, 1000000.0)
 
     def test_cancelled_order_takes_no_change(self):
         order = self.order.copy()

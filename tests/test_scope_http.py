@@ -109,6 +109,32 @@ class TestScopeHttp(B2BHttpCase):
         self.assertEqual(answer.status_code, 404)
         self.assertEqual(self._order()["scope_state"], "sent")
 
+    def test_public_methods_over_rpc(self):
+        db = self.registry.db_name
+
+        def call(model, method, *args, **kwargs):
+            return self.xmlrpc_object.execute_kw(
+                db, self.salesman_id, "b2b-http-pw", model, method, list(args), kwargs
+            )
+
+        self.assertIs(call("sale.order", "action_send_scope", [self.order_id]), True)
+        self.assertIs(
+            call("sale.order", "action_confirm_scope", [self.order_id],
+                 confirmed_by="Phạm Thu Hà", via="email"),
+            True,
+        )
+        state = self._order()
+        self.assertEqual(state["scope_state"], "confirmed")
+        self.assertEqual(state["scope_confirmed_by"], "Phạm Thu Hà")
+        change_id = call("b2b.change.request", "create",
+                         {"order_id": self.order_id, "name": "Thêm API",
+                          "extra_amount": 120000.0, "extra_days": 3})
+        self.assertIs(call("b2b.change.request", "action_send", [change_id]), True)
+        self.assertIs(call("b2b.change.request", "action_approve", [change_id],
+                           approved_by="Phạm Thu Hà", via="email"), True)
+        self.assertIs(call("b2b.change.request", "action_approve", [change_id]), True)
+        self.assertEqual(self._order()["amount"], 1120000.0)
+
     def test_locked_scope_refused_over_rpc(self):
         self.url_open(self._url(suffix="/confirm"), data={"confirmed_by": "Phạm Thu Hà"})
         db = self.registry.db_name
@@ -129,3 +155,60 @@ class TestScopeHttp(B2BHttpCase):
         self.assertIn("Only sales managers", error.exception.faultString)
         self.assertEqual(self._order()["scope_state"], "confirmed")
         self.assertEqual(self._order()["amount"], 1000000.0)
+
+
+class TestChangeRequestHttp(B2BHttpCase):
+    def setUp(self):
+        super().setUp()
+        self.url_open("/web/login")  # see TestScopeHttp.setUp
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            salesman = create_user(
+                env, "b2b_http_salesman", ["sales_team.group_sale_salesman"]
+            )
+            customer = env["res.partner"].create(
+                {"name": "Công ty TNHH Hải Âu", "email": "haiau@example.com",
+                 "is_company": True}
+            )
+            order = create_scope_order(env, customer, salesman)
+            order.sudo(salesman).action_confirm_scope(via="email")
+            change = env["b2b.change.request"].create(
+                {"order_id": order.id, "name": "Thêm màn hình báo cáo",
+                 "extra_amount": 300000.0, "extra_days": 4}
+            )
+            change.sudo(salesman).action_send()
+            self.order_id, self.change_id = order.id, change.id
+            self.url = "/b2b/change/%s/%s" % (change.id, change.sudo().access_token)
+
+    def _state(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env.clear()
+            change = env["b2b.change.request"].browse(self.change_id)
+            return (change.state, change.decided_by, change.decided_via,
+                    change.order_id.amount_untaxed)
+
+    def test_link_approves_once(self):
+        page = self.url_open(self.url)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Thêm màn hình báo cáo", page.text)
+        answer = self.url_open(self.url + "/decide",
+                               data={"decided_by": "Phạm Thu Hà", "decision": "approve"})
+        self.assertEqual(answer.status_code, 200)
+        self.assertIn("Approved by", answer.text)
+        self.assertEqual(self._state(), ("approved", "Phạm Thu Hà", "link", 1300000.0))
+        self.url_open(self.url + "/decide",
+                      data={"decided_by": "Kẻ khác", "decision": "reject"})
+        self.url_open(self.url + "/decide",
+                      data={"decided_by": "Kẻ khác", "decision": "approve"})
+        self.assertEqual(self._state(), ("approved", "Phạm Thu Hà", "link", 1300000.0))
+
+    def test_link_rejects_and_wrong_token_shows_nothing(self):
+        wrong = "/b2b/change/%s/%s" % (self.change_id, "x" * 43)
+        self.assertEqual(self.url_open(wrong).status_code, 404)
+        answer = self.url_open(wrong + "/decide",
+                               data={"decided_by": "X", "decision": "approve"})
+        self.assertEqual(answer.status_code, 404)
+        self.url_open(self.url + "/decide",
+                      data={"decided_by": "Phạm Thu Hà", "decision": "reject"})
+        self.assertEqual(self._state(), ("rejected", "Phạm Thu Hà", "link", 1000000.0))
