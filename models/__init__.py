@@ -16,3 +16,7 @@ from . import calendar_event
 from . import b2b_kpi_target
 from . import res_users
 from . import b2b_skill
+from . import b2b_confirmation_link_mixin
+from . import sale_order_line
+from . import b2b_scope_item
+from . import b2b_change_request

@@ -12,3 +12,9 @@ from . import test_kpi_periods
 from . import test_kpi
 from . import test_kpi_access
 from . import test_skill
+from . import test_contract
+from . import test_scope
+from . import test_scope_change
+from . import test_scope_http
+from . import test_scope_report
+from . import test_scope_utils

@@ -4,3 +4,5 @@ from . import b2b_log_call_wizard
 from . import b2b_stage_force_wizard
 from . import b2b_stakeholder_contact_wizard
 from . import b2b_kpi_target_copy
+from . import b2b_confirmation_email_wizard
+from . import b2b_scope_unlock_wizard

@@ -1,0 +1,50 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Set-up shared by the tests of contracts, scope and change requests."""
+from .common import B2BCase
+
+
+def create_scope_order(env, partner, user, price=1000000.0, items=None, **values):
+    """A quotation of ``user`` for ``partner``: one untaxed service line of
+    ``price`` and scope items ``[(category, name)]``."""
+    product = env["product.product"].create(
+        {"name": "Phần mềm quản lý kho", "type": "service",
+         "invoice_policy": "order", "list_price": price, "taxes_id": [(5, 0, 0)]}
+    )
+    items = items or [("brief", "Mục tiêu dự án"), ("ui", "Giao diện web"),
+                      ("timeline", "Bàn giao sau 6 tuần")]
+    vals = {
+        "partner_id": partner.id,
+        "user_id": user.id,
+        "order_line": [(0, 0, {"product_id": product.id, "name": product.name,
+                               "product_uom_qty": 1.0, "price_unit": price,
+                               "tax_id": [(5, 0, 0)]})],
+        "scope_item_ids": [(0, 0, {"category": category, "name": name})
+                           for category, name in items],
+    }
+    vals.update(values)
+    return env["sale.order"].sudo(user).create(vals)
+
+
+def create_opportunity(env, partner, user, name="Kho Minh Phát", **values):
+    vals = {"name": name, "type": "opportunity", "partner_id": partner.id,
+            "user_id": user.id}
+    vals.update(values)
+    return env["crm.lead"].create(vals)
+
+
+class ScopeCase(B2BCase):
+    """An order of the salesperson with three scope items, 1,000,000 untaxed."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.lead = create_opportunity(cls.env, cls.customer, cls.salesman)
+        cls.order = create_scope_order(
+            cls.env, cls.customer, cls.salesman, opportunity_id=cls.lead.id
+        )
+        cls.order_as_salesman = cls.order.sudo(cls.salesman)
+
+    def confirm_scope(self, order=None):
+        order = order or self.order_as_salesman
+        order.action_confirm_scope(confirmed_by="Lê Văn Hùng", via="email")
+        return order
