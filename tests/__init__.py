@@ -3,3 +3,4 @@
 from . import test_install
 from . import test_skeleton
 from . import test_http
+from . import test_plan_dates
