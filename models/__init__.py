@@ -7,3 +7,10 @@ from . import b2b_touchpoint
 from . import crm_lead
 from . import project_project
 from . import sale_order
+from . import project_task
+from . import b2b_resource_line
+from . import b2b_weekly_goal
+from . import b2b_question
+from . import b2b_team_agreement
+from . import b2b_delivery_report
+from . import b2b_delivery_mixin

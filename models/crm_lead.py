@@ -9,3 +9,12 @@ class CrmLead(models.Model):
     touchpoint_ids = fields.One2many("b2b.touchpoint", "lead_id", string="Touchpoints")
     b2b_contract_ids = fields.One2many("b2b.contract", "lead_id", string="Contracts")
     risk_ids = fields.One2many("b2b.risk", "lead_id", string="Risks")
+    b2b_origin_project_id = fields.Many2one(
+        "project.project", string="Follow-up of Project", index=True,
+        ondelete="set null", copy=False,
+        help="The delivery project during which this follow-up order was heard.",
+    )
+    b2b_origin_contract_id = fields.Many2one(
+        "b2b.contract", string="Follow-up of Contract", index=True,
+        ondelete="set null", copy=False,
+    )

@@ -4,3 +4,6 @@ from . import test_install
 from . import test_skeleton
 from . import test_http
 from . import test_plan_dates
+from . import test_delivery_plan
+from . import test_delivery_project
+from . import test_delivery_report
