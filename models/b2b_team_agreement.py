@@ -58,6 +58,13 @@ class B2bTeamAgreement(models.Model):
 
     @api.multi
     def write(self, vals):
+        if set(vals) - {"date_acknowledged"} and not (
+            self.env.uid == SUPERUSER_ID
+            or self.env.user.has_group("project.group_project_manager")
+        ):
+            raise UserError(
+                _("Only project managers change the team of a project.")
+            )
         if vals.get("date_acknowledged"):
             self._check_acknowledger(self.mapped("user_id").ids)
         return super().write(vals)

@@ -177,7 +177,8 @@ class ProjectProject(models.Model):
     def _compute_upsell_lead_count(self):
         counts = {}
         if self.ids:
-            groups = self.env["crm.lead"].read_group(
+            # A count only: the delivery team may have no CRM rights.
+            groups = self.env["crm.lead"].sudo().read_group(
                 [("b2b_origin_project_id", "in", self.ids)],
                 ["b2b_origin_project_id"], ["b2b_origin_project_id"],
             )

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The delivery project: from the order, resources and phases, weekly goals,
 questions, team agreement, reviews, follow-up opportunities, privacy."""
-from datetime import datetime
+from datetime import date, datetime
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -162,6 +162,15 @@ class TestDeliveryProject(DeliveryCase):
         )
         self.project.sudo(self.project_manager).action_reset_agreement()
         self.assertFalse(line.is_acknowledged)
+        # The team is the project managers' to change.
+        with self.assertRaisesRegex(UserError, "Only project managers change"):
+            line.sudo(self.project_user).write({"user_id": self.project_user_other.id})
+        line.sudo(self.project_manager).write({"role": "Biên kịch"})
+        self.assertEqual(line.role, "Biên kịch")
+
+    def test_upsell_count_without_crm_rights(self):
+        self.project.action_create_upsell()
+        self.assertEqual(self.project.sudo(self.project_user).upsell_lead_count, 1)
 
     def test_schedule_review_with_customer_contacts(self):
         self.project.write({"review_date_next": "2026-03-06 03:00:00",
@@ -256,3 +265,28 @@ class TestDeliveryPrivacy(DeliveryCase):
     def test_project_manager_sees_all(self):
         for record in self.records:
             record.sudo(self.project_manager).read(["project_id"])
+
+
+class TestDeliveryForms(DeliveryCase):
+    """Every field of the delivery forms reads for the people who open them."""
+
+    def _read_form(self, record, user):
+        record = record.sudo(user)
+        view = record.fields_view_get(view_type="form")
+        values = record.read(list(view["fields"]))
+        self.assertEqual(values[0]["id"], record.id)
+
+    def test_forms_for_team_member_and_salesman(self):
+        self.project.privacy_visibility = "employees"
+        self.env["b2b.weekly.goal"].create(
+            {"project_id": self.project.id, "name": "G", "week_start": PLAN_START}
+        )
+        self.env["b2b.question"].create({"project_id": self.project.id, "name": "Q"})
+        records = [
+            self.project, self.phase, self.project.weekly_goal_ids,
+            self.project.question_ids, self.project._get_report(date(2026, 3, 4)),
+        ]
+        for user in (self.project_user, self.salesman):
+            for record in records:
+                self._read_form(record, user)
+        self._read_form(self.order, self.delivery_lead)
