@@ -20,3 +20,10 @@ from . import b2b_confirmation_link_mixin
 from . import sale_order_line
 from . import b2b_scope_item
 from . import b2b_change_request
+from . import project_task
+from . import b2b_resource_line
+from . import b2b_weekly_goal
+from . import b2b_question
+from . import b2b_team_agreement
+from . import b2b_delivery_report
+from . import b2b_delivery_mixin

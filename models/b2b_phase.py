@@ -1,6 +1,9 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from .b2b_delivery_mixin import CUSTOMER_DATE_DEPENDS
 
 PHASE_STATES = [
     ("planned", "Planned"),
@@ -31,3 +34,108 @@ class B2bPhase(models.Model):
     state = fields.Selection(
         PHASE_STATES, default="planned", required=True, track_visibility="onchange"
     )
+
+
+class B2bPhasePlanning(models.Model):
+    """The planning side of a phase (delivery): customer date, tasks and
+    progress, start and hand-over for acceptance."""
+
+    _inherit = "b2b.phase"
+
+    date_deadline_customer = fields.Date(
+        compute="_compute_date_deadline_customer", store=True, readonly=True,
+        help="The deadline the customer sees: the internal deadline plus the "
+        "project's buffer, moved to a working day.",
+    )
+    state = fields.Selection(group_expand="_read_group_states")
+    task_ids = fields.One2many("project.task", "phase_id", string="Tasks")
+    task_count = fields.Integer(compute="_compute_progress")
+    task_done_count = fields.Integer(compute="_compute_progress")
+    progress = fields.Float(
+        compute="_compute_progress", help="Percent of the phase's tasks done."
+    )
+
+    @api.depends(*CUSTOMER_DATE_DEPENDS)
+    def _compute_date_deadline_customer(self):
+        self.env["project.project"]._assign_customer_dates(self)
+
+    @api.depends("task_ids.stage_id")
+    def _compute_progress(self):
+        """Done tasks are those in a folded (closed) stage: one read_group."""
+        totals, done = {}, {}
+        if self.ids:
+            groups = self.env["project.task"].read_group(
+                [("phase_id", "in", self.ids)], ["phase_id", "stage_id"],
+                ["phase_id", "stage_id"], lazy=False,
+            )
+            stage_ids = [g["stage_id"][0] for g in groups if g["stage_id"]]
+            folded = set(
+                self.env["project.task.type"].search(
+                    [("id", "in", stage_ids), ("fold", "=", True)]
+                ).ids
+            )
+            for group in groups:
+                phase_id = group["phase_id"][0]
+                totals[phase_id] = totals.get(phase_id, 0) + group["__count"]
+                if group["stage_id"] and group["stage_id"][0] in folded:
+                    done[phase_id] = done.get(phase_id, 0) + group["__count"]
+        for phase in self:
+            phase.task_count = totals.get(phase.id, 0)
+            phase.task_done_count = done.get(phase.id, 0)
+            phase.progress = (
+                100.0 * phase.task_done_count / phase.task_count
+                if phase.task_count else 0.0
+            )
+
+    @api.multi
+    def action_start(self):
+        """planned -> in progress. Refused while resources of the project are
+        not ready, unless started anyway (context ``b2b_start_unready``), which
+        is logged with the missing resources."""
+        for phase in self:
+            if phase.state != "planned":
+                raise UserError(
+                    _("Only a planned phase can start; %(phase)s is %(state)s.")
+                    % {"phase": phase.name, "state": phase._state_label()}
+                )
+            missing = phase.project_id.resource_line_ids.filtered(
+                lambda r: not r.is_ready
+            )
+            if missing and not self.env.context.get("b2b_start_unready"):
+                raise UserError(
+                    _("Resources of the project %(project)s are not ready: "
+                      "%(resources)s. Make them ready or start the phase anyway.")
+                    % {"project": phase.project_id.name,
+                       "resources": ", ".join(missing.mapped("name"))}
+                )
+            phase.state = "in_progress"
+            if missing:
+                phase.message_post(
+                    body=_("Started while these resources were not ready: %s")
+                    % ", ".join(missing.mapped("name"))
+                )
+        return True
+
+    @api.multi
+    def action_to_accept(self):
+        """in progress -> to accept: the phase is delivered, the customer
+        accepts it next."""
+        for phase in self:
+            if phase.state != "in_progress":
+                raise UserError(
+                    _("Only a phase in progress can be handed over for "
+                      "acceptance; %(phase)s is %(state)s.")
+                    % {"phase": phase.name, "state": phase._state_label()}
+                )
+            phase.state = "to_accept"
+        return True
+
+    def _state_label(self):
+        self.ensure_one()
+        return dict(
+            self._fields["state"]._description_selection(self.env)
+        )[self.state]
+
+    @api.model
+    def _read_group_states(self, states, domain, order):
+        return [key for key, _label in PHASE_STATES]

@@ -397,3 +397,14 @@ class CrmLead(models.Model):
             "default_team_id": self[:1].team_id.id,
         }
         return action
+
+    # --- Follow-up orders heard during delivery (delivery feature) ----------
+    b2b_origin_project_id = fields.Many2one(
+        "project.project", string="Follow-up of Project", index=True,
+        ondelete="set null", copy=False,
+        help="The delivery project during which this follow-up order was heard.",
+    )
+    b2b_origin_contract_id = fields.Many2one(
+        "b2b.contract", string="Follow-up of Contract", index=True,
+        ondelete="set null", copy=False,
+    )

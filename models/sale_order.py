@@ -334,6 +334,11 @@ class SaleOrder(models.Model):
             "sale_order_id": self.id,
             "company_id": self.company_id.id,
             "user_id": self.user_id.id,
+            # Delivery: the plan starts when the order is confirmed, and the
+            # project is visible to its team (followers) only.
+            "plan_date_start": (self.confirmation_date or "")[:10]
+            or fields.Date.context_today(self),
+            "privacy_visibility": "followers",
         }
 
     def _prepare_project_task_values(self, project):

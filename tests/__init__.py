@@ -18,3 +18,7 @@ from . import test_scope_change
 from . import test_scope_http
 from . import test_scope_report
 from . import test_scope_utils
+from . import test_plan_dates
+from . import test_delivery_plan
+from . import test_delivery_project
+from . import test_delivery_report
