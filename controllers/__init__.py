@@ -1,1 +1,2 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import b2b_acceptance

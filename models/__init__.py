@@ -7,3 +7,10 @@ from . import b2b_touchpoint
 from . import crm_lead
 from . import project_project
 from . import sale_order
+from . import b2b_acceptance
+from . import b2b_payment_plan_line
+from . import b2b_payment_reminder_level
+from . import b2b_payment_reminder
+from . import account_invoice
+from . import res_company
+from . import res_config_settings

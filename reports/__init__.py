@@ -1,0 +1,3 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# isort: skip_file
+from . import b2b_receivable_report
