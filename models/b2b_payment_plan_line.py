@@ -124,7 +124,7 @@ class B2bPaymentPlanLine(models.Model):
     )
     def _compute_amount(self):
         for order in self.mapped("order_id"):
-            lines = order.payment_plan_line_ids.sorted(lambda l: (l.sequence, l.id))
+            lines = order.payment_plan_line_ids.sorted(lambda line: (line.sequence, line.id))
             amounts = split_amount(
                 order.amount_total,
                 [
@@ -138,7 +138,7 @@ class B2bPaymentPlanLine(models.Model):
             for line, amount in zip(lines, amounts):
                 if line in self:
                     line.amount = float(amount)
-        for line in self.filtered(lambda l: not l.order_id):
+        for line in self.filtered(lambda line: not line.order_id):
             line.amount = line.fixed_amount
 
     def _inverse_amount(self):
@@ -236,9 +236,12 @@ class B2bPaymentPlanLine(models.Model):
     @api.multi
     def write(self, vals):
         self._check_protected_fields(vals)
-        if set(vals) & {"amount", "amount_type", "percent", "fixed_amount",
-                         "trigger", "phase_id", "order_id"}:
-            done = self.filtered(lambda l: l.state in ("invoiced", "paid"))
+        frozen_fields = {
+            "amount", "amount_type", "percent", "fixed_amount", "trigger",
+            "phase_id", "order_id",
+        }
+        if set(vals) & frozen_fields:
+            done = self.filtered(lambda line: line.state in ("invoiced", "paid"))
             if done:
                 raise UserError(
                     _("The installment %s is already invoiced: its amount and "
@@ -248,7 +251,7 @@ class B2bPaymentPlanLine(models.Model):
 
     @api.multi
     def unlink(self):
-        if self.filtered(lambda l: l.state in ("invoiced", "paid")):
+        if self.filtered(lambda line: line.state in ("invoiced", "paid")):
             raise UserError(_("An invoiced installment cannot be deleted."))
         return super().unlink()
 
@@ -370,10 +373,10 @@ class B2bPaymentPlanLine(models.Model):
     def _is_last_to_invoice(self):
         """The last installment invoices what is left of the order."""
         others = self.order_id.payment_plan_line_ids - self
-        if others.filtered(lambda l: l.state in ("planned", "to_invoice")):
+        if others.filtered(lambda line: line.state in ("planned", "to_invoice")):
             return False
         lines = self.order_id.sudo().order_line.filtered(
-            lambda l: not l.is_downpayment
+            lambda line: not line.is_downpayment
         )
         return any(
             float_compare(

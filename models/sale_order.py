@@ -60,7 +60,9 @@ class SaleOrder(models.Model):
     # Payment plan (b2b.payment.plan.line)
     # ------------------------------------------------------------------
     payment_plan_line_ids = fields.One2many(
-        "b2b.payment.plan.line", "order_id", string="Payment Plan", copy=True
+        "b2b.payment.plan.line", "order_id", string="Payment Plan", copy=False,
+        help="Not copied with the order: its installments point to the phases "
+        "of this order's project.",
     )
     payment_plan_count = fields.Integer(compute="_compute_payment_plan_count")
 

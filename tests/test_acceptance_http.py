@@ -32,7 +32,7 @@ class TestAcceptanceLink(B2BHttpCase):
         cr.commit()
         cr.close()
 
-    def read(self, model, record_id, field):
+    def read_value(self, model, record_id, field):
         cr = self.registry.cursor()
         env = api.Environment(cr, SUPERUSER_ID, {})
         env.cache.invalidate()  # the requests changed the data under this cache
@@ -64,7 +64,7 @@ class TestAcceptanceLink(B2BHttpCase):
             data={"name": "Kẻ giả mạo"},
         )
         self.assertEqual(response.status_code, 404)
-        self.assertEqual(self.read("b2b.acceptance", self.acceptance_id, "state"),
+        self.assertEqual(self.read_value("b2b.acceptance", self.acceptance_id, "state"),
                          "draft")
 
     def test_accept_through_the_link(self):
@@ -72,16 +72,16 @@ class TestAcceptanceLink(B2BHttpCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("the phase is accepted", response.text)
         self.assertEqual(
-            self.read("b2b.acceptance", self.acceptance_id, "state"), "accepted"
+            self.read_value("b2b.acceptance", self.acceptance_id, "state"), "accepted"
         )
         self.assertEqual(
-            self.read("b2b.acceptance", self.acceptance_id, "accepted_by"),
+            self.read_value("b2b.acceptance", self.acceptance_id, "accepted_by"),
             "Phạm Thị Dung",
         )
         self.assertEqual(
-            self.read("b2b.acceptance", self.acceptance_id, "accepted_via"), "link"
+            self.read_value("b2b.acceptance", self.acceptance_id, "accepted_via"), "link"
         )
-        self.assertEqual(self.read("b2b.phase", self.phase_id, "state"), "accepted")
+        self.assertEqual(self.read_value("b2b.phase", self.phase_id, "state"), "accepted")
         # A second answer is refused and says so.
         response = self.url_open(self.url("/reject"), data={"reason": "Muộn"})
         self.assertIn("Only draft or sent minutes can be rejected", response.text)
@@ -92,7 +92,7 @@ class TestAcceptanceLink(B2BHttpCase):
         response = self.url_open(self.url("/reject"), data={"reason": "Thiếu video"})
         self.assertEqual(response.status_code, 200)
         self.assertEqual(
-            self.read("b2b.acceptance", self.acceptance_id, "state"), "rejected"
+            self.read_value("b2b.acceptance", self.acceptance_id, "state"), "rejected"
         )
 
     def test_payment_plan_page(self):

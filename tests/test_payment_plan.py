@@ -166,7 +166,7 @@ class TestPaymentPlan(B2BPaymentCase):
         invoices = order.invoice_ids
         self.assertEqual(len(invoices), 3)
         self.assertAlmostEqual(sum(invoices.mapped("amount_total")), 1000.01, places=6)
-        product_line = order.order_line.filtered(lambda l: not l.is_downpayment)
+        product_line = order.order_line.filtered(lambda line: not line.is_downpayment)
         self.assertEqual(product_line.qty_invoiced, 1.0)
         self.assertEqual(product_line.qty_to_invoice, 0.0)
         self.assertEqual(
@@ -232,6 +232,12 @@ class TestPaymentPlan(B2BPaymentCase):
                          ["Phân tích", "Thiết kế", "Triển khai"])
         order.sudo(self.salesman).action_confirm()
         self.assertFalse(order.invoice_ids)
+
+    def test_duplicated_order_has_no_plan(self):
+        order, _project, _phases = self.create_order(1000.01, THIRDS)
+        copy = order.sudo(self.salesman).copy()
+        self.assertFalse(copy.payment_plan_line_ids)
+        self.assertEqual(len(order.payment_plan_line_ids), 3)
 
     def test_generate_plan_needs_phases(self):
         order = self.env["sale.order"].sudo(self.salesman).create(
