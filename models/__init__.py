@@ -27,3 +27,10 @@ from . import b2b_question
 from . import b2b_team_agreement
 from . import b2b_delivery_report
 from . import b2b_delivery_mixin
+from . import b2b_acceptance
+from . import b2b_payment_plan_line
+from . import b2b_payment_reminder_level
+from . import b2b_payment_reminder
+from . import account_invoice
+from . import res_company
+from . import res_config_settings

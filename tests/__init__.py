@@ -22,3 +22,10 @@ from . import test_plan_dates
 from . import test_delivery_plan
 from . import test_delivery_project
 from . import test_delivery_report
+from . import test_payment_utils
+from . import test_payment_plan
+from . import test_payment_reminder
+from . import test_payment_receivable
+from . import test_payment_concurrency
+from . import test_acceptance
+from . import test_acceptance_http

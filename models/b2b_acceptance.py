@@ -1,0 +1,325 @@
+# Copyright 2026 b2b_sales_delivery contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import uuid
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+ACCEPTANCE_STATES = [
+    ("draft", "Draft"),
+    ("sent", "Sent"),
+    ("accepted", "Accepted"),
+    ("rejected", "Rejected"),
+]
+ACCEPTANCE_CHANNELS = [
+    ("link", "Link"),
+    ("portal", "Portal"),
+    ("email", "Email reply"),
+    ("paper", "Signed paper copy"),
+]
+# What may still change on accepted minutes: the chatter only.
+ACCEPTANCE_OPEN_FIELD_PREFIXES = ("message_", "activity_", "website_message")
+
+
+def _is_chatter_only(vals):
+    return all(key.startswith(ACCEPTANCE_OPEN_FIELD_PREFIXES) for key in vals)
+
+
+class B2bAcceptance(models.Model):
+    """Acceptance minutes of a phase ("biên bản nghiệm thu")."""
+
+    _name = "b2b.acceptance"
+    _description = "Acceptance Minutes"
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _order = "date_sent desc, id desc"
+
+    name = fields.Char(
+        string="Number", required=True, copy=False, readonly=True, default="/"
+    )
+    phase_id = fields.Many2one(
+        "b2b.phase", string="Phase", required=True, ondelete="cascade", index=True,
+        track_visibility="onchange",
+    )
+    project_id = fields.Many2one(
+        related="phase_id.project_id", store=True, readonly=True, string="Project"
+    )
+    order_id = fields.Many2one(
+        related="phase_id.project_id.sale_order_id", store=True, readonly=True,
+        string="Order",
+    )
+    company_id = fields.Many2one(
+        related="phase_id.company_id", store=True, readonly=True
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True,
+        track_visibility="onchange",
+    )
+    signatory_id = fields.Many2one(
+        "res.partner", string="Signatory",
+        help="The customer's person who signs the minutes.",
+        track_visibility="onchange",
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Responsible", default=lambda self: self.env.user,
+        track_visibility="onchange",
+    )
+    item_ids = fields.One2many(
+        "b2b.acceptance.item", "acceptance_id", string="Items", copy=True
+    )
+    reservations = fields.Text(help="What the customer accepts with reservations.")
+    state = fields.Selection(
+        ACCEPTANCE_STATES, default="draft", required=True, readonly=True,
+        copy=False, index=True, track_visibility="onchange",
+    )
+    accepted_by = fields.Char(copy=False, track_visibility="onchange")
+    accepted_via = fields.Selection(
+        ACCEPTANCE_CHANNELS, copy=False, track_visibility="onchange"
+    )
+    date_sent = fields.Datetime(readonly=True, copy=False)
+    date_accepted = fields.Datetime(readonly=True, copy=False)
+    signature = fields.Binary(attachment=True, copy=False, readonly=True)
+    signed_copy = fields.Binary(
+        string="Signed Copy", attachment=True, copy=False,
+        help="The scan of the signed paper minutes.",
+    )
+    signed_copy_filename = fields.Char(copy=False)
+    reject_reason = fields.Text(copy=False, track_visibility="onchange")
+    access_token = fields.Char(copy=False)
+
+    @api.model_cr
+    def init(self):
+        # The database itself refuses a second accepted minutes of a phase.
+        self.env.cr.execute(
+            "CREATE UNIQUE INDEX IF NOT EXISTS b2b_acceptance_phase_accepted_uniq "
+            "ON b2b_acceptance (phase_id) WHERE state = 'accepted'"
+        )
+
+    @api.onchange("phase_id")
+    def _onchange_phase_id(self):
+        project = self.phase_id.project_id
+        if project and not self.partner_id:
+            self.partner_id = project.partner_id or project.sale_order_id.partner_id
+
+    @api.model
+    def create(self, vals):
+        phase = self.env["b2b.phase"].browse(vals.get("phase_id"))
+        if phase.state == "accepted":
+            raise UserError(
+                _("The phase %s is already accepted: it is closed.") % phase.name
+            )
+        if not vals.get("partner_id") and phase:
+            project = phase.project_id
+            partner = project.partner_id or project.sale_order_id.partner_id
+            vals["partner_id"] = partner.id
+        if vals.get("name", "/") == "/":
+            vals["name"] = (
+                self.env["ir.sequence"].sudo().next_by_code("b2b.acceptance") or "/"
+            )
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if not _is_chatter_only(vals) and not self.env.context.get(
+            "b2b_acceptance_step"
+        ):
+            self._check_editable()
+        return super().write(vals)
+
+    @api.multi
+    def unlink(self):
+        self._check_editable()
+        return super().unlink()
+
+    def _check_editable(self):
+        accepted = self.filtered(lambda a: a.state == "accepted")
+        if accepted:
+            raise UserError(
+                _("The acceptance minutes %s are accepted: they can no longer be "
+                  "changed.") % accepted[0].name
+            )
+
+    # ------------------------------------------------------------------
+    # Steps
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_send(self):
+        """Mail the minutes (PDF) with the link where the customer answers."""
+        template = self.env.ref("b2b_sales_delivery.mail_template_b2b_acceptance")
+        for acceptance in self:
+            if acceptance.state not in ("draft", "sent"):
+                raise UserError(
+                    _("Only draft or sent minutes can be sent; %(name)s is "
+                      "%(state)s.")
+                    % {"name": acceptance.name, "state": acceptance._state_label()}
+                )
+            if not acceptance.item_ids:
+                raise UserError(
+                    _("The minutes %s list no items to accept.") % acceptance.name
+                )
+            recipient = acceptance.signatory_id or acceptance.partner_id
+            if not recipient.email:
+                raise UserError(
+                    _("%s has no email address to send the minutes to.")
+                    % recipient.display_name
+                )
+            acceptance._ensure_access_token()
+            acceptance.with_context(b2b_acceptance_step=True).write(
+                {"state": "sent", "date_sent": fields.Datetime.now()}
+            )
+            acceptance.phase_id._b2b_set_to_accept()
+            acceptance.message_post_with_template(
+                template.id, composition_mode="comment"
+            )
+        return True
+
+    @api.multi
+    def action_accept(self, accepted_by=None, accepted_via=None, signature=None):
+        """The customer accepts the phase: close it and release its payment.
+
+        ``accepted_by``: the name of who accepts (default: the minutes' value,
+        else the signatory); ``accepted_via``: link, portal, email or paper
+        (default: the minutes' value, else email); ``signature``: a base64
+        image. Returns True.
+        """
+        for acceptance in self:
+            acceptance._accept(accepted_by, accepted_via, signature)
+        return True
+
+    def _accept(self, accepted_by, accepted_via, signature):
+        self.ensure_one()
+        phase = self.phase_id
+        # Two users accepting at the same moment: the second waits here, then
+        # sees the phase accepted by the first.
+        self.env.cr.execute(
+            "SELECT id FROM b2b_phase WHERE id = %s FOR UPDATE", (phase.id,)
+        )
+        self.invalidate_cache()
+        phase.invalidate_cache()
+        if phase.state == "accepted" or self.state == "accepted":
+            raise UserError(
+                _("The phase %s is already accepted: a second acceptance is "
+                  "refused.") % phase.name
+            )
+        if self.state not in ("draft", "sent"):
+            raise UserError(
+                _("Rejected minutes cannot be accepted: reset %s to draft and send "
+                  "them again.") % self.name
+            )
+        accepted_by = accepted_by or self.accepted_by or (
+            self.signatory_id or self.partner_id
+        ).name
+        accepted_via = accepted_via or self.accepted_via or "email"
+        if accepted_via not in dict(ACCEPTANCE_CHANNELS):
+            raise UserError(_("Unknown way of acceptance: %s.") % accepted_via)
+        if accepted_via == "paper" and not self.signed_copy:
+            raise UserError(
+                _("Attach the signed paper copy of %s before recording its "
+                  "acceptance.") % self.name
+            )
+        values = {
+            "state": "accepted",
+            "accepted_by": accepted_by,
+            "accepted_via": accepted_via,
+            "date_accepted": fields.Datetime.now(),
+        }
+        if signature:
+            values["signature"] = signature
+        self.with_context(b2b_acceptance_step=True).write(values)
+        self.message_post(
+            body=_("Accepted by %(name)s (%(via)s).") % {
+                "name": accepted_by,
+                "via": dict(self._fields["accepted_via"]._description_selection(
+                    self.env))[accepted_via],
+            },
+            subtype="mail.mt_comment" if accepted_via in ("link", "portal")
+            else "mail.mt_note",
+        )
+        phase._b2b_set_accepted()
+        return True
+
+    @api.multi
+    def action_reject(self, reason=None):
+        """The customer rejects the minutes, with a reason. Returns True."""
+        for acceptance in self:
+            reason = reason or acceptance.reject_reason
+            if acceptance.state not in ("draft", "sent"):
+                raise UserError(
+                    _("Only draft or sent minutes can be rejected; %(name)s is "
+                      "%(state)s.")
+                    % {"name": acceptance.name, "state": acceptance._state_label()}
+                )
+            if not reason:
+                raise UserError(
+                    _("Give the reason why the minutes %s are rejected.")
+                    % acceptance.name
+                )
+            acceptance.with_context(b2b_acceptance_step=True).write(
+                {"state": "rejected", "reject_reason": reason}
+            )
+            acceptance.message_post(body=_("Rejected: %s") % reason)
+            acceptance.phase_id._b2b_set_rejected()
+        return True
+
+    @api.multi
+    def action_draft(self):
+        """Back to draft, to correct rejected minutes and send them again."""
+        for acceptance in self:
+            if acceptance.state != "rejected":
+                raise UserError(_("Only rejected minutes go back to draft."))
+            acceptance.write({"state": "draft"})
+        return True
+
+    def _state_label(self):
+        return dict(self._fields["state"]._description_selection(self.env))[
+            self.state
+        ]
+
+    def _ensure_access_token(self):
+        for acceptance in self.filtered(lambda a: not a.access_token):
+            acceptance.sudo().with_context(b2b_acceptance_step=True).write(
+                {"access_token": str(uuid.uuid4())}
+            )
+
+    def get_acceptance_url(self):
+        """The link where the customer reads and answers the minutes."""
+        self.ensure_one()
+        self._ensure_access_token()
+        base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
+        return "%s/b2b/acceptance/%s/%s" % (base_url, self.id, self.access_token)
+
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return "%s %s" % (_("Acceptance Minutes"), self.name)
+
+
+class B2bAcceptanceItem(models.Model):
+    """A deliverable listed in acceptance minutes."""
+
+    _name = "b2b.acceptance.item"
+    _description = "Acceptance Minutes Item"
+    _order = "acceptance_id, sequence, id"
+
+    acceptance_id = fields.Many2one(
+        "b2b.acceptance", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Item", required=True)
+    is_accepted = fields.Boolean(string="Accepted", default=True)
+    note = fields.Char()
+
+    @api.model
+    def create(self, vals):
+        self.env["b2b.acceptance"].browse(vals.get("acceptance_id"))._check_editable()
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self.mapped("acceptance_id")._check_editable()
+        if "acceptance_id" in vals:
+            self.env["b2b.acceptance"].browse(vals["acceptance_id"])._check_editable()
+        return super().write(vals)
+
+    @api.multi
+    def unlink(self):
+        self.mapped("acceptance_id")._check_editable()
+        return super().unlink()

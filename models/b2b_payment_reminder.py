@@ -1,0 +1,117 @@
+# Copyright 2026 b2b_sales_delivery contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+
+from ..utils.payment import due_reminder_levels
+
+
+class B2bPaymentReminder(models.Model):
+    """A reminder of an installment at a level: recorded once, mailed once."""
+
+    _name = "b2b.payment.reminder"
+    _description = "Payment Reminder"
+    _order = "date desc, id desc"
+
+    line_id = fields.Many2one(
+        "b2b.payment.plan.line", string="Installment", required=True,
+        ondelete="cascade", index=True,
+    )
+    level_id = fields.Many2one(
+        "b2b.payment.reminder.level", string="Level", required=True,
+        ondelete="cascade",
+    )
+    date = fields.Date(required=True)
+    mail_id = fields.Many2one("mail.mail", string="Email", ondelete="set null")
+    is_skipped = fields.Boolean(
+        string="Skipped", help="Passed while a later level was due: not mailed."
+    )
+
+    _sql_constraints = [
+        (
+            "line_level_unique",
+            "UNIQUE(line_id, level_id)",
+            "An installment is reminded once per level.",
+        ),
+    ]
+
+    @api.model
+    def _cron_send_reminders(self, today=None):
+        """Mail the reminders that are due; safe to run any number of times.
+
+        Each installment gets at most one reminder per level; when several
+        levels are due at once (the job did not run for a while), only the
+        latest is mailed and the earlier are recorded as skipped. Paid
+        installments get none.
+        """
+        today = today or fields.Date.context_today(self)
+        today_date = fields.Date.from_string(today)
+        Level = self.env["b2b.payment.reminder.level"]
+        lines = self.env["b2b.payment.plan.line"].search([
+            ("state", "=", "invoiced"),
+            ("invoice_id.state", "=", "open"),
+            ("date_due", "!=", False),
+        ])
+        if not lines:
+            return 0
+        # One query for the reminders already done (no search in the loop).
+        done = {}
+        for record in self.search_read(
+            [("line_id", "in", lines.ids)], ["line_id", "level_id"]
+        ):
+            done.setdefault(record["line_id"][0], set()).add(record["level_id"][0])
+        levels_by_company = {}
+        sent = 0
+        for line in lines:
+            company = line.company_id
+            if company not in levels_by_company:
+                levels_by_company[company] = Level._get_levels(company)
+            levels = levels_by_company[company]
+            done_ids = done.get(line.id, set())
+            due = due_reminder_levels(
+                fields.Date.from_string(line.date_due),
+                today_date,
+                levels.mapped("days"),
+                levels.filtered(lambda lv: lv.id in done_ids).mapped("days"),
+            )
+            if not due:
+                continue
+            for level in levels.filtered(lambda lv: lv.days in due[:-1]):
+                self.create({
+                    "line_id": line.id, "level_id": level.id, "date": today,
+                    "is_skipped": True,
+                })
+            level = levels.filtered(lambda lv: lv.days == due[-1])[:1]
+            self._send(line, level, today)
+            sent += 1
+        return sent
+
+    @api.model
+    def _send(self, line, level, today):
+        """Record, mail and follow up one reminder (locks out a second one)."""
+        reminder = self.create({"line_id": line.id, "level_id": level.id, "date": today})
+        mail_id = level.mail_template_id.with_context(
+            b2b_reminder_level=level, b2b_reminder_days=level.days
+        ).send_mail(line.id)
+        reminder.mail_id = mail_id
+        order = line.order_id
+        if order.user_id:
+            deadline = fields.Date.to_string(
+                fields.Date.from_string(today) + timedelta(days=1)
+            )
+            self.env["mail.activity"].create({
+                "res_model_id": self.env["ir.model"]._get("sale.order").id,
+                "res_id": order.id,
+                "activity_type_id": self.env.ref("mail.mail_activity_data_call").id,
+                "summary": level.activity_summary or _("Payment reminder: %s") % (
+                    line.name),
+                "note": _("%(line)s of %(order)s, due on %(date)s: reminder "
+                          "\"%(level)s\" sent to the customer.") % {
+                    "line": line.name, "order": order.name,
+                    "date": line.date_due, "level": level.name,
+                },
+                "user_id": order.user_id.id,
+                "date_deadline": deadline,
+            })
+        return reminder

@@ -1,0 +1,17 @@
+# Copyright 2026 b2b_sales_delivery contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    b2b_validate_installment_invoice = fields.Boolean(
+        string="Validate Installment Invoices",
+        help="Validate the invoice of an installment as soon as its trigger is "
+        "met, instead of leaving it as a draft for the accountant.",
+    )
+    b2b_installment_payment_days = fields.Integer(
+        string="Installment Payment Days", default=15,
+        help="Payment days of the installments of a generated payment plan.",
+    )

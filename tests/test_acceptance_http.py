@@ -1,0 +1,171 @@
+# Copyright 2026 b2b_sales_delivery contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The customer's link: accept or reject without login; a wrong token shows
+nothing."""
+import re
+
+import odoo
+from odoo import SUPERUSER_ID, api
+
+from .common import B2BHttpCase
+
+SIGNATURE = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgAAAAAgABVKJPXQ"
+    "AAAABJRU5ErkJggg=="
+)
+
+
+class TestAcceptanceLink(B2BHttpCase):
+    def setUp(self):
+        super().setUp()
+        # Data the requests must see: through the registry's test cursor.
+        cr = self.registry.cursor()
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        partner = env["res.partner"].create(
+            {"name": "Công ty CP Thành Công", "email": "tc@example.com"}
+        )
+        order = env["sale.order"].create({"partner_id": partner.id})
+        project = env["project.project"].browse(order.action_create_project())
+        phase = env["b2b.phase"].create({"project_id": project.id, "name": "GĐ 1"})
+        acceptance = env["b2b.acceptance"].create({
+            "phase_id": phase.id, "reservations": "Còn lỗi nhỏ",
+            "item_ids": [(0, 0, {"name": "Tài liệu bàn giao"})],
+        })
+        acceptance._ensure_access_token()
+        self.acceptance_id = acceptance.id
+        self.token = acceptance.access_token
+        self.order_id = order.id
+        self.order_token = order.access_token
+        self.phase_id = phase.id
+        cr.commit()
+        cr.close()
+
+    def read_value(self, model, record_id, field):
+        cr = self.registry.cursor()
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        env.cache.invalidate()  # the requests changed the data under this cache
+        value = env[model].browse(record_id)[field]
+        cr.close()
+        return value
+
+    def url(self, suffix=""):
+        return "/b2b/acceptance/%s/%s%s" % (self.acceptance_id, self.token, suffix)
+
+    def test_page_with_the_token(self):
+        response = self.url_open(self.url())
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Tài liệu bàn giao", response.text)
+        self.assertIn("Còn lỗi nhỏ", response.text)
+
+    def test_wrong_or_forged_token_shows_nothing(self):
+        for url in (
+            "/b2b/acceptance/%s/%s" % (self.acceptance_id, "x" * 36),
+            "/b2b/acceptance/%s/%s" % (self.acceptance_id + 1, self.token),
+            "/b2b/acceptance/%s/%s/pdf" % (self.acceptance_id, "forged"),
+            "/b2b/payment_plan/%s/%s" % (self.order_id, "forged"),
+        ):
+            response = self.url_open(url)
+            self.assertEqual(response.status_code, 404, url)
+            self.assertNotIn("Tài liệu bàn giao", response.text)
+        response = self.url_open(
+            "/b2b/acceptance/%s/%s/accept" % (self.acceptance_id, "forged"),
+            data={"name": "Kẻ giả mạo"},
+        )
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(self.read_value("b2b.acceptance", self.acceptance_id, "state"),
+                         "draft")
+
+    def test_accept_through_the_link(self):
+        response = self.url_open(self.url("/accept"), data={"name": "Phạm Thị Dung"})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("the phase is accepted", response.text)
+        self.assertEqual(
+            self.read_value("b2b.acceptance", self.acceptance_id, "state"), "accepted"
+        )
+        self.assertEqual(
+            self.read_value("b2b.acceptance", self.acceptance_id, "accepted_by"),
+            "Phạm Thị Dung",
+        )
+        self.assertEqual(
+            self.read_value("b2b.acceptance", self.acceptance_id, "accepted_via"), "link"
+        )
+        self.assertEqual(self.read_value("b2b.phase", self.phase_id, "state"), "accepted")
+        # A second answer is refused and says so.
+        response = self.url_open(self.url("/reject"), data={"reason": "Muộn"})
+        self.assertIn("Only draft or sent minutes can be rejected", response.text)
+
+    def test_reject_through_the_link_needs_a_reason(self):
+        response = self.url_open(self.url("/reject"), data={"reason": " "})
+        self.assertIn("Please tell us why", response.text)
+        response = self.url_open(self.url("/reject"), data={"reason": "Thiếu video"})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            self.read_value("b2b.acceptance", self.acceptance_id, "state"), "rejected"
+        )
+
+    def test_sign_and_accept(self):
+        """The signature widget (portal.portal_signature) posts JSON."""
+        def sign(token):
+            response = self.opener.post(
+                "http://127.0.0.1:%s/b2b/acceptance/sign" % odoo.tools.config["http_port"],
+                json={"jsonrpc": "2.0", "method": "call", "params": {
+                    "res_id": self.acceptance_id, "access_token": token,
+                    "partner_name": "Phạm Thị Dung", "signature": SIGNATURE,
+                }},
+                timeout=30,
+            )
+            return response.json()["result"]
+
+        self.assertEqual(sign("forged"), {"error": "Invalid minutes."})
+        self.assertEqual(
+            self.read_value("b2b.acceptance", self.acceptance_id, "state"), "draft"
+        )
+        result = sign(self.token)
+        self.assertEqual(result["success"], "Thank you: the phase is accepted.")
+        self.assertTrue(
+            self.read_value("b2b.acceptance", self.acceptance_id, "signature")
+        )
+        self.assertIn("already accepted", sign(self.token)["error"])
+
+    def test_payment_plan_page(self):
+        response = self.url_open(
+            "/b2b/payment_plan/%s/%s" % (self.order_id, self.order_token)
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Payment plan of", response.text)
+
+    def test_portal_lists_own_minutes(self):
+        cr = self.registry.cursor()
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        acceptance = env["b2b.acceptance"].browse(self.acceptance_id)
+        acceptance.with_context(b2b_acceptance_step=True).state = "sent"
+        stranger = env["res.partner"].create({"name": "Công ty Khác"})
+        other = env["b2b.acceptance"].create({
+            "phase_id": acceptance.phase_id.id, "partner_id": stranger.id,
+            "item_ids": [(0, 0, {"name": "Hạng mục riêng của công ty khác"})],
+        })
+        other.with_context(b2b_acceptance_step=True).state = "sent"
+        portal_user = env["res.users"].with_context(no_reset_password=True).create({
+            "name": "Võ Thị Em", "login": "b2b_portal_http", "password": "b2b_portal_http",
+            "groups_id": [(6, 0, [env.ref("base.group_portal").id])],
+            "parent_id": acceptance.partner_id.id,
+        })
+        self.assertEqual(portal_user.partner_id.commercial_partner_id,
+                         acceptance.partner_id)
+        other_name = other.name
+        cr.commit()
+        cr.close()
+        # Log in through the login page: HttpCase.authenticate reads the user
+        # on the test's own cursor, which does not see the requests' data.
+        page = self.url_open("/web/login").text
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        self.url_open("/web/login", data={
+            "login": "b2b_portal_http", "password": "b2b_portal_http",
+            "csrf_token": csrf, "redirect": "/my/home",
+        })
+        response = self.url_open("/my/acceptances")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.token, response.text)
+        self.assertNotIn(other_name, response.text)
+        home = self.url_open("/my/home")
+        self.assertIn("/my/acceptances", home.text)

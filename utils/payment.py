@@ -1,0 +1,87 @@
+# Copyright 2026 b2b_sales_delivery contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Money and ageing rules of the payment plan, free of any database.
+
+Amounts are handled as :class:`decimal.Decimal` quantized to the currency's
+number of decimal places, so that a split adds up to the last unit of the
+currency (0.01 for USD or EUR, 1 for VND).
+"""
+from decimal import ROUND_HALF_UP, Decimal
+
+AGEING_BUCKETS = ("not_due", "1_30", "31_60", "61_90", "over_90")
+
+
+def _unit(decimal_places):
+    return Decimal(1).scaleb(-int(decimal_places))
+
+
+def to_decimal(value, decimal_places):
+    """``value`` (float, int, str or Decimal) rounded half-up to the unit."""
+    if not isinstance(value, Decimal):
+        value = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return value.quantize(_unit(decimal_places), rounding=ROUND_HALF_UP)
+
+
+def split_amount(total, shares, decimal_places=2):
+    """Split ``total`` into installments; return the amounts as Decimals.
+
+    ``shares`` is a list of ``(kind, value)`` in installment order, where kind
+    is ``"percent"`` (value: a percentage of the total) or ``"fixed"`` (value:
+    an amount). Each amount is rounded to the currency's unit. When the shares
+    cover the whole total (the percentages and fixed amounts add up to it,
+    give or take the rounding), the rounding remainder goes to the last line,
+    so the installments add up to the total exactly. A plan that does not
+    cover the total is returned as it is (see :func:`plan_difference`).
+    """
+    total = to_decimal(total, decimal_places)
+    amounts = []
+    for kind, value in shares:
+        if kind == "percent":
+            amount = total * to_decimal(value or 0, 6) / Decimal(100)
+        else:
+            amount = Decimal(repr(float(value or 0)))
+        amounts.append(to_decimal(amount, decimal_places))
+    if amounts:
+        remainder = total - sum(amounts)
+        # Rounding each line loses at most half a unit per line.
+        tolerance = _unit(decimal_places) * len(amounts) / 2
+        if remainder and abs(remainder) <= tolerance:
+            amounts[-1] += remainder
+    return amounts
+
+
+def plan_difference(total, amounts, decimal_places=2):
+    """What the installments miss (positive) or exceed (negative) of total."""
+    total = to_decimal(total, decimal_places)
+    return total - sum((to_decimal(a, decimal_places) for a in amounts), Decimal(0))
+
+
+def ageing_bucket(date_due, today):
+    """The ageing bucket of an amount due on ``date_due`` seen on ``today``.
+
+    Both are :class:`datetime.date`. Returns one of :data:`AGEING_BUCKETS`:
+    ``not_due`` up to the due date included, then ``1_30``, ``31_60``,
+    ``61_90`` and ``over_90`` days overdue.
+    """
+    days = (today - date_due).days
+    if days <= 0:
+        return "not_due"
+    if days <= 30:
+        return "1_30"
+    if days <= 60:
+        return "31_60"
+    if days <= 90:
+        return "61_90"
+    return "over_90"
+
+
+def due_reminder_levels(date_due, today, level_days, done_days=()):
+    """Reminder levels reached on ``today`` and not yet done.
+
+    ``level_days`` are the days relative to the due date (negative: before it,
+    e.g. -3; positive: overdue, e.g. 1, 7, 30). Returns the reached levels'
+    days not in ``done_days``, sorted; the caller mails the last (the most
+    urgent) and records the others as passed.
+    """
+    days = (today - date_due).days
+    return sorted(d for d in set(level_days) if d <= days and d not in done_days)
