@@ -68,9 +68,11 @@ class ProjectProject(models.Model):
     question_open_count = fields.Integer(
         string="Open Questions", compute="_compute_question_open_count"
     )
+    # No field default: Odoo would translate it while installing, when it
+    # fills existing projects, and read users whose new columns do not exist
+    # yet; default_get gives it to new projects.
     agreement_text = fields.Text(
         string="Way of Working",
-        default=lambda self: self._default_agreement_text(),
         help="The plan and how the team works, acknowledged by each member.",
     )
     team_agreement_ids = fields.One2many(
@@ -123,6 +125,13 @@ class ProjectProject(models.Model):
         ("buffer_percent_range", "CHECK(buffer_percent >= 0 AND buffer_percent <= 100)",
          "The buffer percent must be between 0 and 100."),
     ]
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        if "agreement_text" in fields_list and not values.get("agreement_text"):
+            values["agreement_text"] = self._default_agreement_text()
+        return values
 
     def _default_agreement_text(self):
         return _(

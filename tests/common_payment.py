@@ -61,6 +61,8 @@ class B2BPaymentCase(B2BCase):
             values["pricelist_id"] = pricelist.id
         order = env["sale.order"].sudo(user).create(values)
         project = env["project.project"].browse(order.sudo().action_create_project())
+        # a delivery project is visible to its team: the project user is in it
+        project.message_subscribe_users(user_ids=[cls.project_user.id])
         triggers = triggers or ["order_confirmed"] + ["phase_accepted"] * (
             len(plan) - 1
         )

@@ -176,6 +176,7 @@ class TestAcceptance(B2BPaymentCase):
         other_project = self.env["project.project"].browse(
             other_order.action_create_project()
         )
+        other_project.message_subscribe_users(user_ids=[self.project_user.id])
         other_phase = self.env["b2b.phase"].create(
             {"project_id": other_project.id, "name": "GĐ 1"}
         )

@@ -193,10 +193,14 @@ class TestPaymentPlan(B2BPaymentCase):
         self.assertEqual(invoice.date_due, order.payment_plan_line_ids[0].date_due)
 
     def test_due_date_from_trigger_and_payment_days(self):
-        order, _project, phases = self.create_order(1000.01, THIRDS)
+        order, project, phases = self.create_order(1000.01, THIRDS)
+        project.sudo().plan_date_start = "2026-03-01"
         phases[0].sudo().date_deadline = "2026-04-01"
+        # the customer is promised the phase on its customer-facing date:
+        # 1 April + the larger of 14 days and 20% of 31 days = 15 April
+        self.assertEqual(phases[0].date_deadline_customer, "2026-04-15")
         second = order.payment_plan_line_ids[1]
-        self.assertEqual(second.date_due, "2026-04-11")  # estimate before
+        self.assertEqual(second.date_due, "2026-04-25")  # estimate before
         order.sudo(self.salesman).action_confirm()
         second.action_trigger(date="2026-04-20")
         self.assertEqual(second.date_triggered, "2026-04-20")
