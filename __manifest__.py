@@ -53,6 +53,7 @@
         "views/b2b_contract_views.xml",
         "views/b2b_change_request_views.xml",
         "views/crm_lead_contract_views.xml",
+        "views/project_project_contract_views.xml",
         "views/sale_order_views.xml",
         "views/scope_confirmation_templates.xml",
         "reports/scope_report.xml",

@@ -142,6 +142,23 @@ class TestContract(B2BCase):
                 [("id", "=", contract.id)]), contract
         )
 
+    def test_project_opens_its_order_and_contract(self):
+        contract = self._contract()
+        order = create_scope_order(self.env, self.customer, self.salesman,
+                                   b2b_contract_id=contract.id)
+        project = self.env["project.project"].browse(order.sudo().action_create_project())
+        for xml_id, model, record in (
+            ("project_project_action_open_sale_order", "sale.order", order),
+            ("project_project_action_open_contract", "b2b.contract", contract),
+        ):
+            action = self.env.ref("b2b_sales_delivery.%s" % xml_id).sudo(
+                self.salesman
+            ).with_context(active_model="project.project", active_id=project.id,
+                           active_ids=project.ids).run()
+            self.assertEqual(action["res_model"], model)
+            found = action.get("res_id") or self.env[model].search(action["domain"]).id
+            self.assertEqual(found, record.id)
+
 
 class TestProposal(B2BCase):
     @classmethod
