@@ -290,3 +290,52 @@ class TestDeliveryForms(DeliveryCase):
             for record in records:
                 self._read_form(record, user)
         self._read_form(self.order, self.delivery_lead)
+
+
+class TestDeliveryQueryCount(DeliveryCase):
+    """The project's counters take a fixed number of queries, whatever the
+    number of projects and records (10 when measured: one read_group per
+    counter, plus the project read)."""
+
+    COUNTERS = [
+        "resource_count", "resource_ready_count", "resource_ready",
+        "question_open_count", "agreement_done_count", "agreement_pending_count",
+        "delivery_report_count", "upsell_lead_count",
+    ]
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.projects = env["project.project"]
+        for index in range(8):
+            project = env["project.project"].create({"name": "Dự án %s" % index})
+            for number in range(index + 1):
+                env["b2b.resource.line"].create({
+                    "project_id": project.id, "name": "R%s" % number,
+                    "is_ready": bool(number % 2),
+                })
+                env["b2b.question"].create(
+                    {"project_id": project.id, "name": "Q%s" % number}
+                )
+            cls.projects |= project
+
+    def _count_queries(self, projects):
+        projects.invalidate_cache()
+        projects.read(self.COUNTERS)  # warm-up (ACL and rule caches)
+        projects.invalidate_cache()
+        before = self.cr.sql_log_count
+        projects.read(self.COUNTERS)
+        return self.cr.sql_log_count - before
+
+    def test_counters_bounded(self):
+        few = self._count_queries(self.projects[:2])
+        many = self._count_queries(self.projects)
+        self.assertEqual(few, many)
+        self.assertLessEqual(many, 10)
+        last = self.projects[-1]
+        self.assertEqual(
+            (last.resource_count, last.resource_ready_count,
+             last.question_open_count),
+            (8, 4, 8),
+        )
