@@ -3,6 +3,7 @@
 questions, team agreement, reviews, follow-up opportunities, privacy."""
 from datetime import date, datetime
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common_delivery import PLAN_START, DeliveryCase
@@ -338,4 +339,21 @@ class TestDeliveryQueryCount(DeliveryCase):
             (last.resource_count, last.resource_ready_count,
              last.question_open_count),
             (8, 4, 8),
+        )
+
+
+class TestDeliveryReviewButton(DeliveryCase):
+    def test_schedule_review_button_opens_the_meeting(self):
+        self.project.review_date_next = "2026-03-06 03:00:00"
+        action = self.project.sudo(self.project_user).action_schedule_review()
+        event = self.env["calendar.event"].browse(action["res_id"])
+        self.assertEqual(action["res_model"], "calendar.event")
+        self.assertEqual(self.project.review_event_id, event)
+        # Moved forward by whole weeks from 6 March, after now.
+        self.assertEqual(event.start[10:], " 03:00:00")
+        self.assertGreater(event.start, fields.Datetime.now())
+        self.assertEqual(
+            (fields.Datetime.from_string(event.start)
+             - fields.Datetime.from_string("2026-03-06 03:00:00")).days % 7,
+            0,
         )
