@@ -394,7 +394,7 @@ class ProjectProject(models.Model):
         day = fields.Date.from_string(day or fields.Date.context_today(self))
         report = self._get_report(day)
         if report.state != "sent":
-            report.send()
+            report._send()
         return report.id
 
     @api.multi
@@ -415,7 +415,7 @@ class ProjectProject(models.Model):
                 _("The report of this period was already sent on %s. Open it "
                   "from the Reports button to send it again.") % report.date_sent
             )
-        report.send()
+        report._send()
         return report.get_formview_action()
 
     def _get_projects_to_report(self):
