@@ -111,7 +111,7 @@ class B2bDeliveryReport(models.Model):
     # ------------------------------------------------------------------
     # Sending
     # ------------------------------------------------------------------
-    def send(self):
+    def _send(self):
         """Mail the report (body and PDF) to the customer's contacts and mark
         it sent. Returns True."""
         template = self.env.ref("b2b_sales_delivery.mail_template_delivery_report")
@@ -131,7 +131,7 @@ class B2bDeliveryReport(models.Model):
     @api.multi
     def action_send_again(self):
         """Send an already sent report once more (after a correction)."""
-        return self.send()
+        return self._send()
 
     @api.multi
     def action_print(self):

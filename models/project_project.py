@@ -118,6 +118,10 @@ class ProjectProject(models.Model):
         "crm.lead", "b2b_origin_project_id", string="Follow-up Opportunities"
     )
     upsell_lead_count = fields.Integer(compute="_compute_upsell_lead_count")
+    upsell_order_count = fields.Integer(
+        string="Follow-up Orders", compute="_compute_upsell_lead_count",
+        help="Orders won from the follow-up opportunities of this project.",
+    )
 
     _sql_constraints = [
         ("buffer_days_positive", "CHECK(buffer_days >= 0)",
@@ -154,8 +158,14 @@ class ProjectProject(models.Model):
         totals = self._count_by_project("b2b.resource.line", [])
         ready = self._count_by_project("b2b.resource.line", [("is_ready", "=", True)])
         for project in self:
-            project.resource_count = totals.get(project.id, 0)
-            project.resource_ready_count = ready.get(project.id, 0)
+            if project.id:
+                project.resource_count = totals.get(project.id, 0)
+                project.resource_ready_count = ready.get(project.id, 0)
+            else:  # a form being edited: count the lines it holds
+                project.resource_count = len(project.resource_line_ids)
+                project.resource_ready_count = len(
+                    project.resource_line_ids.filtered("is_ready")
+                )
             project.resource_ready = (
                 project.resource_ready_count == project.resource_count
             )
@@ -175,8 +185,17 @@ class ProjectProject(models.Model):
             "b2b.team.agreement", [("date_acknowledged", "=", False)]
         )
         for project in self:
-            project.agreement_done_count = done.get(project.id, 0)
-            project.agreement_pending_count = pending.get(project.id, 0)
+            if project.id:
+                project.agreement_done_count = done.get(project.id, 0)
+                project.agreement_pending_count = pending.get(project.id, 0)
+            else:  # a form being edited: count the lines it holds
+                lines = project.team_agreement_ids
+                project.agreement_done_count = len(
+                    lines.filtered("date_acknowledged")
+                )
+                project.agreement_pending_count = len(lines) - (
+                    project.agreement_done_count
+                )
 
     def _compute_delivery_report_count(self):
         counts = self._count_by_project("b2b.delivery.report", [])
@@ -184,19 +203,35 @@ class ProjectProject(models.Model):
             project.delivery_report_count = counts.get(project.id, 0)
 
     def _compute_upsell_lead_count(self):
-        counts = {}
+        """Follow-up opportunities and the orders won from them (the 2nd,
+        3rd, 4th orders), traced to the delivery: counts only, as the
+        delivery team may have no CRM or sales rights."""
+        leads, orders = {}, {}
         if self.ids:
-            # A count only: the delivery team may have no CRM rights.
             groups = self.env["crm.lead"].sudo().read_group(
                 [("b2b_origin_project_id", "in", self.ids)],
                 ["b2b_origin_project_id"], ["b2b_origin_project_id"],
             )
-            counts = {
+            leads = {
                 g["b2b_origin_project_id"][0]: g["b2b_origin_project_id_count"]
                 for g in groups
             }
+            # One query for the orders, through their opportunity.
+            self.env.cr.execute(
+                """
+                SELECT lead.b2b_origin_project_id, count(*)
+                  FROM sale_order so
+                  JOIN crm_lead lead ON lead.id = so.opportunity_id
+                 WHERE lead.b2b_origin_project_id IN %s
+                   AND so.state != 'cancel'
+                 GROUP BY lead.b2b_origin_project_id
+                """,
+                (tuple(self.ids),),
+            )
+            orders = dict(self.env.cr.fetchall())
         for project in self:
-            project.upsell_lead_count = counts.get(project.id, 0)
+            project.upsell_lead_count = leads.get(project.id, 0)
+            project.upsell_order_count = orders.get(project.id, 0)
 
     # ------------------------------------------------------------------
     # The buffered plan
@@ -403,7 +438,7 @@ class ProjectProject(models.Model):
         day = fields.Date.from_string(day or fields.Date.context_today(self))
         report = self._get_report(day)
         if report.state != "sent":
-            report.send()
+            report._send()
         return report.id
 
     @api.multi
@@ -424,7 +459,7 @@ class ProjectProject(models.Model):
                 _("The report of this period was already sent on %s. Open it "
                   "from the Reports button to send it again.") % report.date_sent
             )
-        report.send()
+        report._send()
         return report.get_formview_action()
 
     def _get_projects_to_report(self):

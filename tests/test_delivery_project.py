@@ -3,6 +3,7 @@
 questions, team agreement, reviews, follow-up opportunities, privacy."""
 from datetime import date, datetime
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common_delivery import PLAN_START, DeliveryCase
@@ -58,6 +59,19 @@ class TestDeliveryProject(DeliveryCase):
         self.assertEqual(phase.state, "to_accept")
         with self.assertRaisesRegex(UserError, "Only a phase in progress"):
             phase.action_to_accept()
+
+    def test_readiness_of_a_form_being_edited(self):
+        draft = self.env["project.project"].new({
+            "name": "Nháp",
+            "resource_line_ids": [
+                (0, 0, {"name": "A", "is_ready": True}),
+                (0, 0, {"name": "B"}),
+            ],
+        })
+        self.assertEqual(
+            (draft.resource_count, draft.resource_ready_count, draft.resource_ready),
+            (2, 1, False),
+        )
 
     def test_phase_starts_when_resources_ready(self):
         self.phase.sudo(self.project_user).action_start()
@@ -171,6 +185,19 @@ class TestDeliveryProject(DeliveryCase):
     def test_upsell_count_without_crm_rights(self):
         self.project.action_create_upsell()
         self.assertEqual(self.project.sudo(self.project_user).upsell_lead_count, 1)
+
+    def test_follow_up_orders_traced_to_the_project(self):
+        lead = self.env["crm.lead"].browse(
+            self.project.action_create_upsell()["res_id"]
+        )
+        Order = self.env["sale.order"]
+        for _index in range(2):
+            Order.create({"partner_id": self.customer.id, "opportunity_id": lead.id})
+        Order.create({"partner_id": self.customer.id, "opportunity_id": lead.id,
+                      "state": "cancel"})
+        Order.create({"partner_id": self.customer.id})  # not a follow-up
+        project = self.project.sudo(self.project_user)
+        self.assertEqual((project.upsell_lead_count, project.upsell_order_count), (1, 2))
 
     def test_schedule_review_with_customer_contacts(self):
         self.project.write({"review_date_next": "2026-03-06 03:00:00",
@@ -290,3 +317,69 @@ class TestDeliveryForms(DeliveryCase):
             for record in records:
                 self._read_form(record, user)
         self._read_form(self.order, self.delivery_lead)
+
+
+class TestDeliveryQueryCount(DeliveryCase):
+    """The project's counters take a fixed number of queries, whatever the
+    number of projects and records (11 when measured: one query per
+    counter, plus the project read)."""
+
+    COUNTERS = [
+        "resource_count", "resource_ready_count", "resource_ready",
+        "question_open_count", "agreement_done_count", "agreement_pending_count",
+        "delivery_report_count", "upsell_lead_count",
+    ]
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.projects = env["project.project"]
+        for index in range(8):
+            project = env["project.project"].create({"name": "Dự án %s" % index})
+            for number in range(index + 1):
+                env["b2b.resource.line"].create({
+                    "project_id": project.id, "name": "R%s" % number,
+                    "is_ready": bool(number % 2),
+                })
+                env["b2b.question"].create(
+                    {"project_id": project.id, "name": "Q%s" % number}
+                )
+            cls.projects |= project
+
+    def _count_queries(self, projects):
+        projects.invalidate_cache()
+        projects.read(self.COUNTERS)  # warm-up (ACL and rule caches)
+        projects.invalidate_cache()
+        before = self.cr.sql_log_count
+        projects.read(self.COUNTERS)
+        return self.cr.sql_log_count - before
+
+    def test_counters_bounded(self):
+        few = self._count_queries(self.projects[:2])
+        many = self._count_queries(self.projects)
+        self.assertEqual(few, many)
+        self.assertLessEqual(many, 11)
+        last = self.projects[-1]
+        self.assertEqual(
+            (last.resource_count, last.resource_ready_count,
+             last.question_open_count),
+            (8, 4, 8),
+        )
+
+
+class TestDeliveryReviewButton(DeliveryCase):
+    def test_schedule_review_button_opens_the_meeting(self):
+        self.project.review_date_next = "2026-03-06 03:00:00"
+        action = self.project.sudo(self.project_user).action_schedule_review()
+        event = self.env["calendar.event"].browse(action["res_id"])
+        self.assertEqual(action["res_model"], "calendar.event")
+        self.assertEqual(self.project.review_event_id, event)
+        # Moved forward by whole weeks from 6 March, after now.
+        self.assertEqual(event.start[10:], " 03:00:00")
+        self.assertGreater(event.start, fields.Datetime.now())
+        self.assertEqual(
+            (fields.Datetime.from_string(event.start)
+             - fields.Datetime.from_string("2026-03-06 03:00:00")).days % 7,
+            0,
+        )

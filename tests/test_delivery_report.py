@@ -148,3 +148,18 @@ class TestDeliveryReport(DeliveryCase):
         arch = self.env.ref("project.portal_my_task").read_combined(["arch"])["arch"]
         self.assertIn("task.date_deadline_customer", arch)
         self.assertNotIn('t-field="task.date_deadline"', arch)
+
+    def test_scheduled_action_wiring(self):
+        """The real scheduled action (on today's date): one report per run
+        period, however often it runs."""
+        cron = self.env.ref("b2b_sales_delivery.ir_cron_delivery_report")
+        self.assertEqual(
+            (cron.interval_number, cron.interval_type, cron.numbercall, cron.active),
+            (1, "days", -1, True),
+        )
+        cron.method_direct_trigger()
+        cron.method_direct_trigger()
+        reports = self.project.delivery_report_ids
+        self.assertEqual(len(reports), 1)
+        self.assertEqual(reports.state, "sent")
+        self.assertEqual(len(self._mails()), 1)
