@@ -446,6 +446,7 @@ class B2bPaymentPlanLine(models.Model):
     def _prepare_invoice_update(self):
         """Values written on the installment's invoice (hook)."""
         values = {
+            "name": "%s - %s" % (self.order_id.name, self.name),
             "date_invoice": self.date_triggered,
             "payment_term_id": False,
         }

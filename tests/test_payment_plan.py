@@ -112,6 +112,7 @@ class TestPaymentPlan(B2BPaymentCase):
         self.assertEqual(invoice.state, "draft")
         self.assertEqual(invoice.amount_total, 333.30)
         self.assertEqual(invoice.b2b_installment_id, first)
+        self.assertEqual(invoice.name, "%s - Đợt 1" % order.name)
         self.assertFalse(invoice.b2b_phase_id)
         self.assertEqual(order.invoice_ids, invoice)
         self.assertTrue(first.sale_line_id.is_downpayment)
