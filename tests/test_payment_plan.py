@@ -139,6 +139,17 @@ class TestPaymentPlan(B2BPaymentCase):
         self.assertEqual(len(order.invoice_ids), 2)
         self.assertEqual(order.payment_plan_line_ids[2].state, "planned")
 
+    def test_kanban_shows_every_state(self):
+        order, _project, _phases = self.create_order(1000.01, THIRDS)
+        order.sudo(self.salesman).action_confirm()
+        groups = self.env["b2b.payment.plan.line"].sudo(self.accountant).read_group(
+            [("order_id", "=", order.id)], ["state"], ["state"]
+        )
+        self.assertEqual(
+            [(g["state"], g["state_count"]) for g in groups],
+            [("planned", 2), ("to_invoice", 0), ("invoiced", 1), ("paid", 0)],
+        )
+
     def test_payment_marks_the_line_paid_and_back(self):
         order, _project, _phases = self.create_order(1000.01, THIRDS)
         order.sudo(self.salesman).action_confirm()
