@@ -70,6 +70,7 @@ class B2bAcceptance(models.Model):
     state = fields.Selection(
         ACCEPTANCE_STATES, default="draft", required=True, readonly=True,
         copy=False, index=True, track_visibility="onchange",
+        group_expand="_expand_states",
     )
     accepted_by = fields.Char(copy=False, track_visibility="onchange")
     accepted_via = fields.Selection(
@@ -85,6 +86,11 @@ class B2bAcceptance(models.Model):
     signed_copy_filename = fields.Char(copy=False)
     reject_reason = fields.Text(copy=False, track_visibility="onchange")
     access_token = fields.Char(copy=False)
+
+    @api.model
+    def _expand_states(self, states, domain, order):
+        """Every state is a kanban column, even when empty."""
+        return [key for key, _label in ACCEPTANCE_STATES]
 
     @api.model_cr
     def init(self):

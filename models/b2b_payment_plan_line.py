@@ -92,7 +92,7 @@ class B2bPaymentPlanLine(models.Model):
     )
     state = fields.Selection(
         PLAN_LINE_STATES, compute="_compute_state", store=True, index=True,
-        track_visibility="onchange",
+        track_visibility="onchange", group_expand="_expand_states",
     )
     is_overdue = fields.Boolean(
         compute="_compute_is_overdue", search="_search_is_overdue"
@@ -113,6 +113,11 @@ class B2bPaymentPlanLine(models.Model):
             "The payment days of an installment cannot be negative.",
         ),
     ]
+
+    @api.model
+    def _expand_states(self, states, domain, order):
+        """Every state is a kanban column, even when empty."""
+        return [key for key, _label in PLAN_LINE_STATES]
 
     @api.depends(
         "amount_type", "percent", "fixed_amount", "sequence",
@@ -446,6 +451,7 @@ class B2bPaymentPlanLine(models.Model):
     def _prepare_invoice_update(self):
         """Values written on the installment's invoice (hook)."""
         values = {
+            "name": "%s - %s" % (self.order_id.name, self.name),
             "date_invoice": self.date_triggered,
             "payment_term_id": False,
         }

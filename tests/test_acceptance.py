@@ -183,3 +183,13 @@ class TestAcceptance(B2BPaymentCase):
         self.create_acceptance(other_phase, signatory_id=False)
         Acceptance = self.env["b2b.acceptance"].sudo(self.portal_user)
         self.assertEqual(Acceptance.search([]), own)
+
+    def test_kanban_shows_every_state(self):
+        self.create_acceptance(self.phase)
+        groups = self.env["b2b.acceptance"].sudo(self.project_user).read_group(
+            [("phase_id", "=", self.phase.id)], ["state"], ["state"]
+        )
+        self.assertEqual(
+            [(g["state"], g["state_count"]) for g in groups],
+            [("draft", 1), ("sent", 0), ("accepted", 0), ("rejected", 0)],
+        )

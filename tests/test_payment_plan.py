@@ -112,6 +112,7 @@ class TestPaymentPlan(B2BPaymentCase):
         self.assertEqual(invoice.state, "draft")
         self.assertEqual(invoice.amount_total, 333.30)
         self.assertEqual(invoice.b2b_installment_id, first)
+        self.assertEqual(invoice.name, "%s - Đợt 1" % order.name)
         self.assertFalse(invoice.b2b_phase_id)
         self.assertEqual(order.invoice_ids, invoice)
         self.assertTrue(first.sale_line_id.is_downpayment)
@@ -137,6 +138,17 @@ class TestPaymentPlan(B2BPaymentCase):
         phases[0]._b2b_release_installments()
         self.assertEqual(len(order.invoice_ids), 2)
         self.assertEqual(order.payment_plan_line_ids[2].state, "planned")
+
+    def test_kanban_shows_every_state(self):
+        order, _project, _phases = self.create_order(1000.01, THIRDS)
+        order.sudo(self.salesman).action_confirm()
+        groups = self.env["b2b.payment.plan.line"].sudo(self.accountant).read_group(
+            [("order_id", "=", order.id)], ["state"], ["state"]
+        )
+        self.assertEqual(
+            [(g["state"], g["state_count"]) for g in groups],
+            [("planned", 2), ("to_invoice", 0), ("invoiced", 1), ("paid", 0)],
+        )
 
     def test_payment_marks_the_line_paid_and_back(self):
         order, _project, _phases = self.create_order(1000.01, THIRDS)
