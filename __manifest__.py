@@ -41,5 +41,6 @@
         "demo/res_users_kpi_demo.xml",
         "demo/b2b_kpi_target_demo.xml",
         "demo/b2b_skill_demo.xml",
+        "demo/b2b_kpi_events_demo.xml",
     ],
 }

@@ -88,24 +88,24 @@ class TestKpiValues(KpiCase):
 
     def test_per_team(self):
         Report = self.env["b2b.kpi.report"].sudo(self.sales_manager)
-        groups = Report.read_group(
-            [("date", ">=", FEB[0]), ("date", "<=", FEB[1])],
-            ["team_id", "contacts_reached", "orders", "customers", "revenue", "proposals"],
-            ["team_id"],
-        )
-        by_team = {g["team_id"][0]: g for g in groups}
-        north, south = by_team[self.team_north.id], by_team[self.team_south.id]
+        measures = ["contacts_reached", "meetings_new", "meetings_held", "proposals",
+                    "contracts", "orders", "customers", "revenue", "revenue_invoiced"]
         # the call of salesman_other on a lead of team North counts for North
-        self.assertEqual(
-            (north["contacts_reached"], north["orders"], north["customers"],
-             north["revenue"], north["proposals"]),
-            (2, 2, 1, 3000000.0, 3),
-        )
-        self.assertEqual(
-            (south["contacts_reached"], south["orders"], south["customers"],
-             south["revenue"], south["proposals"]),
-            (1, 1, 1, 700000.0, 1),
-        )
+        expected = {
+            JAN: {self.team_north.id: [2, 1, 1, 2, 1, 1, 1, 500000.0, 1000000.0]},
+            FEB: {self.team_north.id: [2, 1, 3, 3, 1, 2, 1, 3000000.0, 400000.0],
+                  self.team_south.id: [1, 0, 0, 1, 0, 1, 1, 700000.0, 0.0]},
+        }
+        for period in (JAN, FEB):
+            groups = Report.read_group(
+                [("date", ">=", period[0]), ("date", "<=", period[1]),
+                 ("kpi", "!=", "receivables")],
+                ["team_id"] + measures, ["team_id"],
+            )
+            self.assertEqual(
+                {g["team_id"][0]: [g[m] or 0 for m in measures] for g in groups},
+                expected[period], period,
+            )
 
     def test_funnel(self):
         Report = self.env["b2b.kpi.report"].sudo(self.sales_manager)
