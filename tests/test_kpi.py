@@ -246,6 +246,17 @@ class TestKpiTargets(KpiCase):
             self.Target.create({"kpi": "orders", "target": 1,
                                 "date_from": "2026-04-01", "date_to": "2026-04-30"})
 
+    def test_copy_into_a_reversed_period_refused(self):
+        with self.assertRaisesRegex(UserError, "must end on or after its first day"):
+            self.Target.copy_from_previous_period("2026-03-31", "2026-03-01")
+
+    @mute_logger("odoo.sql_db")
+    def test_reversed_target_period_refused(self):
+        with self.assertRaises(IntegrityError):
+            self.Target.create({"user_id": self.salesman_other.id, "kpi": "orders",
+                                "target": 1, "date_from": "2026-04-30",
+                                "date_to": "2026-04-01"})
+
     @mute_logger("odoo.sql_db")
     def test_negative_target_refused(self):
         with self.assertRaises(IntegrityError):
@@ -268,6 +279,16 @@ class TestKpiTargets(KpiCase):
         self.assertIn("25%", own)
         self.assertNotIn(self.salesman_other.name, own)
         self.assertIn(self.salesman_other.name, by_recipient[self.sales_manager.email].body_html)
+
+    def test_weekly_mail_team_leader(self):
+        self.leader.b2b_kpi_mail = True
+        Mail = self.env["mail.mail"]
+        before = Mail.search([])
+        self.env["b2b.kpi.target"].send_kpi_mail("2026-02-01", "2026-02-28")
+        mail = Mail.search([]) - before
+        self.assertEqual(mail.email_to, self.leader.email)
+        self.assertIn(self.salesman.name, mail.body_html)
+        self.assertNotIn(self.salesman_other.name, mail.body_html)
 
     def test_weekly_mail_nobody_opted_in(self):
         self.assertEqual(
