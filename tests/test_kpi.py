@@ -196,6 +196,11 @@ class TestKpiTargets(KpiCase):
             ("orders", self.salesman.id): (1.0, 2.0, 50.0, 50),
             ("revenue", False): (3000000.0, 5000000.0, 60.0, 60),
         })
+        # the dashboard groups by owner: the salesperson, or the team
+        self.assertEqual(
+            Achievement.browse([self.t_team.id, self.t_revenue.id]).mapped("owner"),
+            ["Miền Bắc", self.salesman.name],
+        )
 
     def test_copy_from_last_period(self):
         created = self.Target.browse(
