@@ -102,6 +102,7 @@
         "demo/b2b_question_demo.xml",
         "demo/b2b_payment_plan_line_demo.xml",
         "demo/b2b_acceptance_demo.xml",
+        "demo/b2b_kpi_events_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
 }

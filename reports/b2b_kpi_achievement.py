@@ -12,6 +12,7 @@ from ..utils.kpi_periods import PERIOD_TYPES
 # day of the period. One branch for salespeople's targets, one for teams'.
 ACHIEVEMENT_SQL = """
 SELECT t.id, t.user_id, t.team_id, t.company_id, t.kpi, t.kpi_sequence,
+       COALESCE(p.name, tm.name) AS owner,
        t.date_from, t.date_to, t.period_type, t.target,
        COALESCE(a.actual, 0)::float8 AS actual,
        CASE WHEN t.target > 0
@@ -22,6 +23,9 @@ SELECT t.id, t.user_id, t.team_id, t.company_id, t.kpi, t.kpi_sequence,
             ELSE 0
        END AS progress
   FROM b2b_kpi_target t
+  LEFT JOIN res_users u ON u.id = t.user_id
+  LEFT JOIN res_partner p ON p.id = u.partner_id
+  LEFT JOIN crm_team tm ON tm.id = t.team_id
   LEFT JOIN LATERAL (
       SELECT CASE WHEN t.kpi = 'customers' THEN count(DISTINCT e.customers)
                   ELSE sum(e.value) END AS actual
@@ -49,6 +53,9 @@ class B2bKpiAchievement(models.Model):
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
     company_id = fields.Many2one("res.company", string="Company", readonly=True)
+    owner = fields.Char(
+        readonly=True, help="The salesperson, or the team for a team's target."
+    )
     kpi = fields.Selection(KPI_CODES, string="Indicator", readonly=True)
     kpi_sequence = fields.Integer(readonly=True)
     date_from = fields.Date(string="From", readonly=True)

@@ -88,24 +88,24 @@ class TestKpiValues(KpiCase):
 
     def test_per_team(self):
         Report = self.env["b2b.kpi.report"].sudo(self.sales_manager)
-        groups = Report.read_group(
-            [("date", ">=", FEB[0]), ("date", "<=", FEB[1])],
-            ["team_id", "contacts_reached", "orders", "customers", "revenue", "proposals"],
-            ["team_id"],
-        )
-        by_team = {g["team_id"][0]: g for g in groups}
-        north, south = by_team[self.team_north.id], by_team[self.team_south.id]
+        measures = ["contacts_reached", "meetings_new", "meetings_held", "proposals",
+                    "contracts", "orders", "customers", "revenue", "revenue_invoiced"]
         # the call of salesman_other on a lead of team North counts for North
-        self.assertEqual(
-            (north["contacts_reached"], north["orders"], north["customers"],
-             north["revenue"], north["proposals"]),
-            (2, 2, 1, 3000000.0, 3),
-        )
-        self.assertEqual(
-            (south["contacts_reached"], south["orders"], south["customers"],
-             south["revenue"], south["proposals"]),
-            (1, 1, 1, 700000.0, 1),
-        )
+        expected = {
+            JAN: {self.team_north.id: [2, 1, 1, 2, 1, 1, 1, 500000.0, 1000000.0]},
+            FEB: {self.team_north.id: [2, 1, 3, 3, 1, 2, 1, 3000000.0, 400000.0],
+                  self.team_south.id: [1, 0, 0, 1, 0, 1, 1, 700000.0, 0.0]},
+        }
+        for period in (JAN, FEB):
+            groups = Report.read_group(
+                [("date", ">=", period[0]), ("date", "<=", period[1]),
+                 ("kpi", "!=", "receivables")],
+                ["team_id"] + measures, ["team_id"],
+            )
+            self.assertEqual(
+                {g["team_id"][0]: [g[m] or 0 for m in measures] for g in groups},
+                expected[period], period,
+            )
 
     def test_funnel(self):
         Report = self.env["b2b.kpi.report"].sudo(self.sales_manager)
@@ -196,6 +196,11 @@ class TestKpiTargets(KpiCase):
             ("orders", self.salesman.id): (1.0, 2.0, 50.0, 50),
             ("revenue", False): (3000000.0, 5000000.0, 60.0, 60),
         })
+        # the dashboard groups by owner: the salesperson, or the team
+        self.assertEqual(
+            Achievement.browse([self.t_team.id, self.t_revenue.id]).mapped("owner"),
+            ["Miền Bắc", self.salesman.name],
+        )
 
     def test_copy_from_last_period(self):
         created = self.Target.browse(
@@ -246,6 +251,17 @@ class TestKpiTargets(KpiCase):
             self.Target.create({"kpi": "orders", "target": 1,
                                 "date_from": "2026-04-01", "date_to": "2026-04-30"})
 
+    def test_copy_into_a_reversed_period_refused(self):
+        with self.assertRaisesRegex(UserError, "must end on or after its first day"):
+            self.Target.copy_from_previous_period("2026-03-31", "2026-03-01")
+
+    @mute_logger("odoo.sql_db")
+    def test_reversed_target_period_refused(self):
+        with self.assertRaises(IntegrityError):
+            self.Target.create({"user_id": self.salesman_other.id, "kpi": "orders",
+                                "target": 1, "date_from": "2026-04-30",
+                                "date_to": "2026-04-01"})
+
     @mute_logger("odoo.sql_db")
     def test_negative_target_refused(self):
         with self.assertRaises(IntegrityError):
@@ -268,6 +284,16 @@ class TestKpiTargets(KpiCase):
         self.assertIn("25%", own)
         self.assertNotIn(self.salesman_other.name, own)
         self.assertIn(self.salesman_other.name, by_recipient[self.sales_manager.email].body_html)
+
+    def test_weekly_mail_team_leader(self):
+        self.leader.b2b_kpi_mail = True
+        Mail = self.env["mail.mail"]
+        before = Mail.search([])
+        self.env["b2b.kpi.target"].send_kpi_mail("2026-02-01", "2026-02-28")
+        mail = Mail.search([]) - before
+        self.assertEqual(mail.email_to, self.leader.email)
+        self.assertIn(self.salesman.name, mail.body_html)
+        self.assertNotIn(self.salesman_other.name, mail.body_html)
 
     def test_weekly_mail_nobody_opted_in(self):
         self.assertEqual(

@@ -64,6 +64,20 @@ class TestSkill(KpiCase):
                 "level": 6, "date": "2026-02-11",
             })
 
+    @mute_logger("odoo.sql_db")
+    def test_required_level_out_of_range_refused(self):
+        with self.assertRaises(IntegrityError):
+            self.env["b2b.skill"].sudo(self.sales_manager).create(
+                {"name": "Thuyết trình", "required_level": 0}
+            )
+
+    @mute_logger("odoo.sql_db")
+    def test_skill_names_unique(self):
+        with self.assertRaises(IntegrityError):
+            self.env["b2b.skill"].sudo(self.sales_manager).create(
+                {"name": "Closing"}
+            )
+
     def test_matrix_last_level_and_gaps(self):
         Matrix = self.env["b2b.skill.matrix"].sudo(self.sales_manager)
         rows = Matrix.search([("user_id", "in", (self.salesman | self.salesman_other).ids)])
