@@ -476,7 +476,16 @@ class ProjectProject(models.Model):
         one mail) per project and period: ``b2b.delivery.report`` is unique
         per project and period start."""
         today = fields.Date.from_string(today or fields.Date.context_today(self))
-        for project in self._get_projects_to_report():
+        projects = self._get_projects_to_report()
+        if projects:
+            # Odoo 11 commits the report assets the first time a PDF is
+            # printed (for wkhtmltopdf to fetch them), which would end the
+            # savepoint around a project's report and fail the job: print
+            # once before the first savepoint.
+            self.env.ref(
+                "b2b_sales_delivery.action_report_delivery_plan"
+            ).render_qweb_pdf(projects.ids[:1])
+        for project in projects:
             current_start, _end = project._get_report_period(today)
             previous = current_start - timedelta(days=1)
             if project.plan_date_start and previous < fields.Date.from_string(
