@@ -35,6 +35,19 @@ SHOTS = [
      "action=%sb2b_kpi_report_action_funnel" % M, ".o_view_manager_content"),
     ("skill_matrix.png", "admin",
      "action=%sb2b_skill_matrix_action" % M, ".o_view_manager_content"),
+    ("sale_order_scope.png", "admin",
+     "model=sale.order&view_type=form&id={%sdemo_order_saoviet}" % M, ".o_form_view",
+     ".o_notebook a:has-text('Scope')"),
+    ("contract_form.png", "admin",
+     "action=%sb2b_contract_action&model=b2b.contract&view_type=form"
+     "&id={%sdemo_contract_saoviet}" % (M, M), ".o_form_view"),
+    ("project_form.png", "admin",
+     "action=%sproject_project_action_delivery&model=project.project&view_type=form"
+     "&id={%sproject_demo_saoviet}" % (M, M), ".o_form_view"),
+    ("payment_plan_lines.png", "admin",
+     "action=%sb2b_payment_plan_line_action" % M, ".o_view_manager_content"),
+    ("receivables.png", "admin",
+     "action=%sb2b_receivable_report_action" % M, ".o_view_manager_content"),
 ]
 
 
@@ -75,7 +88,7 @@ def main():
         )
         page = browser.new_page(viewport={"width": 1440, "height": 900})
         current = None
-        for name, user, fragment, selector in SHOTS:
+        for name, user, fragment, selector, *click in SHOTS:
             if user != current:
                 login(page, user)
                 current = user
@@ -83,6 +96,8 @@ def main():
             page.wait_for_selector(selector, timeout=60000)
             # the web client's onboarding tips would cover the screen
             page.add_style_tag(content=".o_tooltip { display: none !important; }")
+            for target in click:
+                page.click(target)
             page.wait_for_timeout(1500)
             page.screenshot(path="%s/%s" % (OUT, name))
             print("%s/%s" % (OUT, name))
