@@ -50,6 +50,19 @@ def main(addon_dir):
         if not translated.msgstr:
             missing.append(entry.msgid)
         po.append(translated)
+    # Glossary entries with references of their own translate records of
+    # other modules that this addon changes (crm's renamed stages).
+    for path in sorted(glob.glob(os.path.join(i18n, "vi", "*.po"))):
+        for entry in polib.pofile(path):
+            if entry.occurrences and entry.msgstr:
+                po.append(
+                    polib.POEntry(
+                        msgid=entry.msgid,
+                        msgstr=entry.msgstr,
+                        occurrences=entry.occurrences,
+                        comment="module: b2b_sales_delivery",
+                    )
+                )
     po.save(os.path.join(i18n, "vi.po"))
     total = len(pot)
     print("vi.po: %d of %d terms translated" % (total - len(missing), total))

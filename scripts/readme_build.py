@@ -14,7 +14,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FEATURES = ["crm", "contracts_scope", "delivery", "payment", "kpi"]
 # screenshots shown under each feature's title, when present
 SCREENSHOTS = {
-    "crm": ["crm_pipeline.png", "crm_opportunity.png", "touchpoints_pivot.png"],
+    "crm": ["crm_pipeline.png", "crm_opportunity.png", "crm_opportunity_vi.png",
+            "touchpoints_pivot.png"],
     "contracts_scope": ["sale_order_scope.png", "contract_form.png",
                         "pdf_scope.png", "scope_link.png"],
     "delivery": ["project_form.png", "pdf_delivery_plan.png", "pdf_weekly_report.png"],

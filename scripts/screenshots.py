@@ -48,6 +48,11 @@ SHOTS = [
      "action=%sb2b_payment_plan_line_action" % M, ".o_view_manager_content"),
     ("receivables.png", "admin",
      "action=%sb2b_receivable_report_action" % M, ".o_view_manager_content"),
+    # the salesperson Thu works in Vietnamese
+    ("crm_pipeline_vi.png", "thu", "action=crm.crm_lead_opportunities", ".o_kanban_view"),
+    ("crm_opportunity_vi.png", "thu",
+     "action=crm.crm_lead_opportunities&model=crm.lead&view_type=form"
+     "&id={%slead_phu_thinh}" % M, ".o_form_view"),
 ]
 
 
