@@ -87,7 +87,6 @@
         "reports/b2b_receivable_report_views.xml",
         "views/b2b_acceptance_templates.xml",
         "views/b2b_menus.xml",
-        "data/report_paperformat_data.xml",
     ],
     "demo": [
         "demo/crm_lead_demo.xml",

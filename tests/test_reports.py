@@ -115,7 +115,11 @@ class TestReports(B2BPaymentCase):
 
     def test_page_body_with_header_and_footer(self):
         self.assertTrue(self.phase.date_deadline_customer)
+        paperformat = self.env.ref("b2b_sales_delivery.paperformat_b2b_document")
         for action, record in REPORTS:
+            # no room kept for a separate header: it is in the page body
+            report = self.env.ref("b2b_sales_delivery.%s" % action)
+            self.assertEqual(report.paperformat_id, paperformat, action)
             html = self.render(action, getattr(self, record))
             # One document: an article holding a page, or the PDF is empty.
             self.assertEqual(html.count("<html"), 1, action)
@@ -126,7 +130,9 @@ class TestReports(B2BPaymentCase):
             page = html[html.index('<div class="page">'):]
             # header and footer inside the page body
             self.assertIn(self.company.name, page, action)
-            self.assertIn("https://sao-viet.example.com", page, action)
+            for contact in ("https://sao-viet.example.com", "+84 24 3999 8888",
+                            "hello@sao-viet.example.com"):
+                self.assertIn(contact, page, action)
 
     def test_customer_dates_only(self):
         internal = [self.phase.date_deadline, self.task.date_deadline]
