@@ -34,3 +34,4 @@ from . import b2b_payment_reminder
 from . import account_invoice
 from . import res_company
 from . import res_config_settings
+from . import ir_qweb

@@ -29,3 +29,4 @@ from . import test_payment_receivable
 from . import test_payment_concurrency
 from . import test_acceptance
 from . import test_acceptance_http
+from . import test_reports
