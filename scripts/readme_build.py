@@ -17,10 +17,11 @@ SCREENSHOTS = {
     "crm": ["crm_pipeline.png", "crm_opportunity.png", "crm_opportunity_vi.png",
             "touchpoints_pivot.png"],
     "contracts_scope": ["sale_order_scope.png", "contract_form.png",
-                        "pdf_scope.png", "scope_link.png"],
-    "delivery": ["project_form.png", "pdf_delivery_plan.png", "pdf_weekly_report.png"],
+                        "pdf_scope.png", "pdf_change_request.png"],
+    "delivery": ["project_form.png", "pdf_delivery_plan.png",
+                 "pdf_progress_report.png"],
     "payment": ["payment_plan_lines.png", "receivables.png", "pdf_acceptance.png",
-                "pdf_payment_request.png"],
+                "pdf_payment_request.png", "pdf_payment_plan.png"],
     "kpi": ["kpi_dashboard.png", "kpi_funnel.png", "skill_matrix.png"],
 }
 
