@@ -13,7 +13,7 @@ TOUCHPOINT_KINDS = [
 ]
 CALL_OUTCOMES = [
     ("no_answer", "No answer"),
-    ("answered", "Answered"),
+    ("answered", "Picked up"),
     ("talked", "Conversation held"),
 ]
 MEETING_STATES = [

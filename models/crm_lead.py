@@ -5,8 +5,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import html_escape
 
 DATA_SOURCES = [
-    ("paid", "Paid"),
-    ("free", "Free"),
+    ("paid", "Paid data"),
+    ("free", "Free data"),
     ("relationship", "Relationship"),
 ]
 # Context key that lets ``crm.lead.force_stage`` pass the checkpoints. Its
