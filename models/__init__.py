@@ -1,25 +1,38 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 # isort: skip_file
+# Part A, win the customer: the opportunity, its committee, touchpoints,
+# risks and the stage checkpoints.
 from . import b2b_contract
 from . import b2b_phase
 from . import b2b_risk
 from . import b2b_touchpoint
 from . import crm_lead
-from . import project_project
-from . import sale_order
+from . import crm_lead_checkpoint
+from . import crm_lead_contract
+from . import crm_lead_upsell
 from . import ir_translation
 from . import b2b_stakeholder
 from . import b2b_checkpoint
 from . import crm_stage
 from . import mail_activity
 from . import calendar_event
+# Indicators, targets and skills.
 from . import b2b_kpi_target
 from . import res_users
 from . import b2b_skill
+# Proposal, contract, scope locked with the customer, change requests.
 from . import b2b_confirmation_link_mixin
-from . import sale_order_line
+from . import sale_order_contract
+from . import sale_order_project
+from . import sale_order_scope
+from . import sale_order_line_scope
 from . import b2b_scope_item
 from . import b2b_change_request
+# Part B, deliver: the project, its plan, team, reviews and reports.
+from . import project_project
+from . import project_project_team
+from . import project_project_review
+from . import project_project_upsell
 from . import project_task
 from . import b2b_resource_line
 from . import b2b_weekly_goal
@@ -27,8 +40,11 @@ from . import b2b_question
 from . import b2b_team_agreement
 from . import b2b_delivery_report
 from . import b2b_delivery_mixin
+# Acceptance and payment.
 from . import b2b_acceptance
+from . import b2b_phase_acceptance
 from . import b2b_payment_plan_line
+from . import sale_order_payment_plan
 from . import b2b_payment_reminder_level
 from . import b2b_payment_reminder
 from . import account_invoice

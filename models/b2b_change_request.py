@@ -5,7 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_is_zero
 
 from .b2b_confirmation_link_mixin import CONFIRMATION_CHANNELS
-from .sale_order import APPROVED_CHANGE
+from .sale_order_scope import APPROVED_CHANGE
 
 CHANGE_REQUEST_STATES = [
     ("draft", "Draft"),

@@ -88,21 +88,3 @@ class B2bScopeItem(models.Model):
             "partner_id": self.order_id.partner_id.id,
             "sequence": self.sequence,
         }
-
-
-class SaleOrder(models.Model):
-    """The scope is confirmed through a link; its items become the starting
-    tasks of the delivery project."""
-
-    _name = "sale.order"
-    _inherit = ["sale.order", "b2b.confirmation.link.mixin"]
-    _link_token_field = "scope_token"
-    _link_expiry_field = "scope_token_expiry"
-    _link_date_sent_field = "scope_date_sent"
-    _link_state_field = "scope_state"
-
-    def _prepare_project_task_values(self, project):
-        values = super()._prepare_project_task_values(project)
-        return values + [
-            item._prepare_task_values(project) for item in self.scope_item_ids
-        ]

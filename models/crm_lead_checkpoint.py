@@ -1,0 +1,222 @@
+# Copyright 2026 b2b_sales_delivery contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Exit checkpoints of the pipeline stages, held on every forward move."""
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import html_escape
+
+# Context key that lets ``crm.lead.force_stage`` pass the checkpoints. Its
+# value must be this very object, which no RPC call can carry.
+FORCE_STAGE_KEY = "b2b_force_stage"
+_FORCE_STAGE = object()
+# How many opportunities the refusal message lists before summing up.
+MAX_LEADS_IN_MESSAGE = 20
+
+
+class CrmLead(models.Model):
+    _inherit = "crm.lead"
+
+    b2b_checkpoint_tick_ids = fields.One2many(
+        "b2b.checkpoint.tick", "lead_id", string="Manual Checkpoints"
+    )
+    b2b_checklist = fields.Html(
+        string="Checklist", compute="_compute_b2b_checklist", sanitize=False,
+        help="The exit checkpoints of the current stage, met or not.",
+    )
+    b2b_checklist_done = fields.Char(
+        string="Checkpoints Met", compute="_compute_b2b_checklist"
+    )
+
+    def _compute_b2b_checklist(self):
+        leads = self.filtered("id")
+        checkpoints = self.env["b2b.checkpoint"].search(
+            [("stage_id", "in", leads.mapped("stage_id").ids)]
+        )
+        met = checkpoints.sudo()._get_met_lead_ids(leads)
+        for lead in self:
+            items = checkpoints.filtered(
+                lambda c, lead=lead: c.stage_id == lead.stage_id and c._applies_to(lead)
+            )
+            rows = []
+            done = 0
+            for checkpoint in items:
+                is_met = lead.id in met.get(checkpoint.id, ())
+                done += is_met
+                rows.append(
+                    '<li class="%s"><i class="fa %s"/> %s%s</li>' % (
+                        "text-success" if is_met else (
+                            "text-muted" if checkpoint.is_optional else "text-danger"),
+                        "fa-check-square-o" if is_met else "fa-square-o",
+                        html_escape(checkpoint.name),
+                        " <em>(%s)</em>" % html_escape(_("optional"))
+                        if checkpoint.is_optional else "",
+                    )
+                )
+            lead.b2b_checklist = (
+                '<ul class="list-unstyled">%s</ul>' % "".join(rows) if rows else
+                "<p>%s</p>" % html_escape(_("This stage has no checkpoint."))
+            )
+            lead.b2b_checklist_done = "%s/%s" % (done, len(items))
+
+    @api.multi
+    def write(self, vals):
+        bypassed = {}
+        if vals.get("stage_id") and (
+            self.env.context.get(FORCE_STAGE_KEY) is not _FORCE_STAGE
+        ):
+            bypassed = self._check_stage_move(vals["stage_id"])
+        res = super().write(vals)
+        for lead, checkpoints in bypassed.items():
+            lead._post_checkpoint_note(
+                _("Won with a signed contract; these checkpoints were not met:"),
+                checkpoints,
+            )
+        return res
+
+    @api.multi
+    def _get_unmet_checkpoints(self, stage):
+        """The required checkpoints each lead of ``self`` misses to move to
+        ``stage``: ``{lead: b2b.checkpoint recordset}``, only for leads that
+        move forward and miss something.
+
+        Moving forward leaves the current stage and skips every stage between
+        it and ``stage``: the exit checkpoints of all of them count. The cost
+        does not grow with the number of leads.
+        """
+        stages = self.env["crm.stage"].sudo().search([])
+        position = {s.id: index for index, s in enumerate(stages)}
+        target = position.get(stage.id)
+        passed = {}
+        for lead in self:
+            current = lead.stage_id
+            if not current or position.get(current.id, target) >= target:
+                continue
+            start = position[current.id]
+            passed[lead] = stages.filtered(
+                lambda s, lead=lead, start=start: start <= position[s.id] < target
+                and (s == lead.stage_id or not s.team_id or s.team_id == lead.team_id)
+            )
+        if not passed:
+            return {}
+        moving = self.browse([lead.id for lead in passed])
+        all_stages = self.env["crm.stage"].browse()
+        for lead_stages in passed.values():
+            all_stages |= lead_stages
+        checkpoints = self.env["b2b.checkpoint"].sudo().search(
+            [("stage_id", "in", all_stages.ids), ("is_optional", "=", False)]
+        )
+        met = checkpoints._get_met_lead_ids(moving)
+        unmet = {}
+        for lead, lead_stages in passed.items():
+            missing = checkpoints.filtered(
+                lambda c, lead=lead, lead_stages=lead_stages: c.stage_id in lead_stages
+                and c._applies_to(lead) and lead.id not in met[c.id]
+            )
+            if missing:
+                unmet[lead] = missing
+        return unmet
+
+    @api.multi
+    def _check_stage_move(self, stage_id):
+        """Refuse a forward move past unmet checkpoints (every user).
+
+        A lead won with a signed contract passes: the signature outranks the
+        earlier steps; the skipped checkpoints are returned to be logged.
+        """
+        stage = self.env["crm.stage"].sudo().browse(stage_id)
+        unmet = self._get_unmet_checkpoints(stage)
+        if not unmet:
+            return {}
+        bypassed = {}
+        if stage.on_change and stage.probability >= 100:
+            signed = self.env["b2b.checkpoint"]._get_signed_contract_lead_ids(
+                self.browse([lead.id for lead in unmet])
+            )
+            bypassed = {lead: cps for lead, cps in unmet.items() if lead.id in signed}
+            unmet = {lead: cps for lead, cps in unmet.items() if lead.id not in signed}
+        if unmet:
+            raise UserError(self._format_unmet_message(stage, unmet))
+        return bypassed
+
+    @api.model
+    def _format_unmet_message(self, stage, unmet):
+        lines = [
+            _("These opportunities cannot move to \"%s\": checkpoints are not met.")
+            % stage.name
+        ]
+        leads = sorted(unmet, key=lambda lead: lead.id)
+        for lead in leads[:MAX_LEADS_IN_MESSAGE]:
+            lines.append("")
+            lines.append("%s:" % lead.name)
+            for checkpoint in unmet[lead]:
+                lines.append(
+                    "  - %s (%s)" % (checkpoint.name, checkpoint.stage_id.name)
+                )
+        if len(leads) > MAX_LEADS_IN_MESSAGE:
+            lines.append("")
+            lines.append(
+                _("... and %s more opportunities.")
+                % (len(leads) - MAX_LEADS_IN_MESSAGE)
+            )
+        lines.append("")
+        lines.append(
+            _("Complete them, or ask a sales manager to force the move with a "
+              "reason.")
+        )
+        return "\n".join(lines)
+
+    def _post_checkpoint_note(self, intro, checkpoints, reason=None):
+        self.ensure_one()
+        body = "<p>%s</p>" % html_escape(intro)
+        if reason:
+            body += "<p><strong>%s</strong> %s</p>" % (
+                html_escape(_("Reason:")), html_escape(reason))
+        if checkpoints:
+            body += "<ul>%s</ul>" % "".join(
+                "<li>%s (%s)</li>" % (html_escape(c.name), html_escape(c.stage_id.name))
+                for c in checkpoints
+            )
+        self.message_post(body=body, subtype="mail.mt_note")
+
+    @api.multi
+    def force_stage(self, stage_id, reason):
+        """Move the leads to ``stage_id`` even with unmet checkpoints.
+
+        Sales managers only, with a reason; logged in each lead's chatter
+        with the checkpoints that were skipped. Returns True.
+        """
+        if not self.env.user.has_group("sales_team.group_sale_manager"):
+            raise AccessError(
+                _("Only a sales manager can force an opportunity past its "
+                  "checkpoints.")
+            )
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(_("Give the reason for forcing the stage."))
+        stage = self.env["crm.stage"].browse(stage_id).exists()
+        if not stage:
+            raise UserError(_("The stage to move to does not exist."))
+        unmet = self._get_unmet_checkpoints(stage)
+        self.with_context(**{FORCE_STAGE_KEY: _FORCE_STAGE}).write(
+            {"stage_id": stage.id}
+        )
+        for lead in self:
+            lead._post_checkpoint_note(
+                _("Stage forced to \"%(stage)s\" by %(user)s.") % {
+                    "stage": stage.name, "user": self.env.user.name},
+                unmet.get(lead),
+                reason=reason,
+            )
+        return True
+
+    @api.multi
+    def action_force_stage(self):
+        self.ensure_one()
+        return {
+            "name": _("Force Stage"),
+            "type": "ir.actions.act_window",
+            "res_model": "b2b.stage.force.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_lead_ids": [(6, 0, self.ids)]},
+        }

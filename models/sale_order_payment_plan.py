@@ -1,0 +1,129 @@
+# Copyright 2026 b2b_sales_delivery contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The order's payment plan: installments that add up to the order."""
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
+from odoo.tools.misc import formatLang
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    payment_plan_line_ids = fields.One2many(
+        "b2b.payment.plan.line", "order_id", string="Payment Plan", copy=False,
+        help="Not copied with the order: its installments point to the phases "
+        "of this order's project.",
+    )
+    payment_plan_count = fields.Integer(compute="_compute_payment_plan_count")
+
+    @api.depends("payment_plan_line_ids")
+    def _compute_payment_plan_count(self):
+        for order in self:
+            order.payment_plan_count = len(order.payment_plan_line_ids)
+
+    @api.multi
+    def write(self, vals):
+        if "payment_plan_line_ids" not in vals:
+            return super().write(vals)
+        # The plan's lines are checked together once all are written.
+        result = super(
+            SaleOrder, self.with_context(b2b_plan_checked_by_order=True)
+        ).write(vals)
+        self.filtered(
+            lambda o: o.state in ("sale", "done")
+        )._check_payment_plan()
+        return result
+
+    @api.multi
+    def action_confirm(self):
+        self._check_payment_plan()
+        res = super().action_confirm()
+        self.mapped("payment_plan_line_ids").filtered(
+            lambda line: line.trigger == "order_confirmed" and line.state == "planned"
+        ).action_trigger()
+        return res
+
+    @api.multi
+    def _check_payment_plan(self):
+        """A plan must add up to the order total, to the last unit."""
+        for order in self.filtered("payment_plan_line_ids"):
+            lines = order.payment_plan_line_ids
+            currency = order.currency_id
+            negative = lines.filtered(
+                lambda line: float_compare(
+                    line.amount, 0, precision_rounding=currency.rounding
+                ) < 0
+            )
+            if negative:
+                raise ValidationError(
+                    _("The installment %(line)s of order %(order)s has a negative "
+                      "amount.") % {"line": negative[0].name, "order": order.name}
+                )
+            total = sum(lines.mapped("amount"))
+            if float_compare(
+                total, order.amount_total, precision_rounding=currency.rounding
+            ):
+                raise ValidationError(
+                    _("The payment plan of order %(order)s adds up to %(plan)s, "
+                      "not to the order total %(total)s: correct the "
+                      "installments.")
+                    % {
+                        "order": order.name,
+                        "plan": formatLang(self.env, total, currency_obj=currency),
+                        "total": formatLang(
+                            self.env, order.amount_total, currency_obj=currency),
+                    }
+                )
+        return True
+
+    @api.multi
+    def action_generate_payment_plan(self):
+        """Replace the plan by one installment per phase of the project.
+
+        The order total is shared equally between the phases (the rounding
+        remainder on the last); each installment is invoiced when its phase
+        is accepted. Returns True.
+        """
+        for order in self:
+            phases = order.project_ids.mapped("phase_ids").sorted(
+                lambda p: (p.sequence, p.id)
+            )
+            if not phases:
+                raise UserError(
+                    _("The order %s has no project phases to plan the payments "
+                      "on.") % order.name
+                )
+            if order.payment_plan_line_ids.filtered(
+                lambda line: line.state != "planned"
+            ):
+                raise UserError(
+                    _("The payment plan of order %s has started: it can no longer "
+                      "be generated again.") % order.name
+                )
+            share = round(100.0 / len(phases), 4)
+            commands = [(5, 0, 0)]
+            for index, phase in enumerate(phases):
+                commands.append((0, 0, {
+                    "sequence": (index + 1) * 10,
+                    "name": _("Installment %(number)s: %(phase)s") % {
+                        "number": index + 1, "phase": phase.name},
+                    "amount_type": "percent",
+                    "percent": share if index < len(phases) - 1
+                    else round(100.0 - share * (len(phases) - 1), 4),
+                    "trigger": "phase_accepted",
+                    "phase_id": phase.id,
+                    "payment_days": order.company_id.b2b_installment_payment_days,
+                }))
+            order.write({"payment_plan_line_ids": commands})
+        return True
+
+    @api.multi
+    def action_view_payment_plan(self):
+        self.ensure_one()
+        action = self.env.ref(
+            "b2b_sales_delivery.b2b_payment_plan_line_action"
+        ).read()[0]
+        action["domain"] = [("order_id", "=", self.id)]
+        action["context"] = {"default_order_id": self.id}
+        return action
