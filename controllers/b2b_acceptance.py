@@ -1,78 +1,57 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Link routes where a customer reads and answers acceptance minutes.
+"""Link routes where a customer reads and answers acceptance minutes, and
+reads the payment plan of an order.
 
-No login: the link carries the minutes' token. A wrong or forged token shows
-nothing (404), the same as minutes that do not exist.
+No login: the link carries the document's own token (controllers/
+customer_link.py). A wrong, expired, revoked or spent token shows nothing
+(404), the same as a document that does not exist.
 """
-import base64
-
-from werkzeug.exceptions import NotFound
-
 from odoo import _, http
-from odoo.exceptions import UserError
 from odoo.http import request
-from odoo.tools import consteq
+from odoo.tools import html_escape
+
+from ..utils.confirmation_link import record_id_of, signature_bytes
+from .customer_link import find_or_404, run_step, typed_name, typed_text
 
 
 class B2bAcceptanceController(http.Controller):
-    def _get_acceptance(self, acceptance_id, token):
-        acceptance = request.env["b2b.acceptance"].sudo().browse(acceptance_id).exists()
-        if not (
-            acceptance
-            and token
-            and acceptance.access_token
-            and consteq(acceptance.access_token, token)
-        ):
-            raise NotFound()
-        return acceptance
-
-    def _get_order(self, order_id, token):
-        order = request.env["sale.order"].sudo().browse(order_id).exists()
-        if not (
-            order and token and order.access_token
-            and consteq(order.access_token, token)
-        ):
-            raise NotFound()
-        return order
-
     def _channel(self):
         return "link" if request.env.user._is_public() else "portal"
 
-    def _render(self, acceptance, message=None, error=None):
+    def _render(self, acceptance, token=None, message=None, error=None):
         return request.render(
             "b2b_sales_delivery.b2b_acceptance_page",
             {
                 "acceptance": acceptance.with_context(lang=acceptance.partner_id.lang),
-                "token": acceptance.access_token,
+                "token": token,
                 "message": message,
                 "error": error,
             },
         )
 
-    def _answer(self, acceptance, step, message):
-        """Run the customer's answer; show the page with its outcome."""
-        try:
-            step()
-        except UserError as error:
-            request.env.cr.rollback()
-            return self._render(acceptance, error=error.name)
+    def _answer(self, acceptance, token, step, message):
+        """Run the customer's answer; show the page with its outcome (the
+        link is spent once the customer decided)."""
+        error = run_step(step)
+        if error:
+            return self._render(acceptance, token=token, error=error)
         return self._render(acceptance, message=message)
 
     @http.route(
         "/b2b/acceptance/<int:acceptance_id>/<string:token>",
-        type="http", auth="public", website=True,
+        type="http", auth="public", website=True, methods=["GET"],
     )
     def acceptance_page(self, acceptance_id, token, **kw):
-        acceptance = self._get_acceptance(acceptance_id, token)
-        return self._render(acceptance, message=kw.get("message"))
+        acceptance = find_or_404("b2b.acceptance", acceptance_id, token)
+        return self._render(acceptance, token=token)
 
     @http.route(
         "/b2b/acceptance/<int:acceptance_id>/<string:token>/pdf",
-        type="http", auth="public", website=True,
+        type="http", auth="public", website=True, methods=["GET"],
     )
     def acceptance_pdf(self, acceptance_id, token, **kw):
-        acceptance = self._get_acceptance(acceptance_id, token)
+        acceptance = find_or_404("b2b.acceptance", acceptance_id, token)
         pdf = request.env.ref(
             "b2b_sales_delivery.action_report_b2b_acceptance"
         ).sudo().render_qweb_pdf([acceptance.id])[0]
@@ -86,69 +65,74 @@ class B2bAcceptanceController(http.Controller):
         type="http", auth="public", methods=["POST"], website=True, csrf=False,
     )
     def acceptance_accept(self, acceptance_id, token, name=None, **kw):
-        acceptance = self._get_acceptance(acceptance_id, token)
-        if not (name or "").strip():
-            return self._render(acceptance, error=_("Please enter your name."))
+        acceptance = find_or_404("b2b.acceptance", acceptance_id, token)
+        name, error = typed_name(name)
+        if error:
+            return self._render(acceptance, token=token, error=error)
         return self._answer(
-            acceptance,
+            acceptance, token,
             lambda: acceptance.action_accept(
-                accepted_by=name.strip(), accepted_via=self._channel()
+                accepted_by=name, accepted_via=self._channel()
             ),
             _("Thank you: the phase is accepted."),
         )
 
     @http.route("/b2b/acceptance/sign", type="json", auth="public", website=True)
-    def acceptance_sign(self, res_id, access_token=None, partner_name=None,
-                        signature=None):
+    def acceptance_sign(self, res_id=None, access_token=None, partner_name=None,
+                        signature=None, **kw):
         """Accept with a drawn signature (portal.portal_signature's widget)."""
-        try:
-            acceptance = self._get_acceptance(int(res_id), access_token)
-        except NotFound:
+        acceptance = request.env["b2b.acceptance"]._find_by_link_token(
+            record_id_of(res_id), access_token
+        )
+        if not acceptance:
             return {"error": _("Invalid minutes.")}
-        if not (partner_name or "").strip():
-            return {"error": _("Please enter your name.")}
-        try:
+        name, error = typed_name(partner_name)
+        if error:
+            return {"error": error}
+        image = signature_bytes(signature) if signature else None
+        if signature and image is None:
+            return {"error": _("The signature must be a PNG or JPEG image of at "
+                               "most 512 KB.")}
+
+        def accept():
             acceptance.action_accept(
-                accepted_by=partner_name.strip(),
-                accepted_via=self._channel(),
+                accepted_by=name, accepted_via=self._channel(),
                 signature=signature or None,
             )
-        except UserError as error:
-            request.env.cr.rollback()
-            return {"error": error.name}
-        if signature:
-            acceptance.message_post(
-                body=_("Signed by %s") % partner_name,
-                attachments=[("signature.png", base64.b64decode(signature))],
-            )
-        return {
-            "success": _("Thank you: the phase is accepted."),
-            "redirect_url": "/b2b/acceptance/%s/%s" % (
-                acceptance.id, acceptance.access_token),
-        }
+            if image:
+                acceptance.message_post(
+                    body=_("Signed by %s") % html_escape(name),
+                    attachments=[("signature.png", image)],
+                )
+
+        error = run_step(accept)
+        if error:
+            return {"error": error}
+        return {"success": _("Thank you: the phase is accepted.")}
 
     @http.route(
         "/b2b/acceptance/<int:acceptance_id>/<string:token>/reject",
         type="http", auth="public", methods=["POST"], website=True, csrf=False,
     )
     def acceptance_reject(self, acceptance_id, token, reason=None, **kw):
-        acceptance = self._get_acceptance(acceptance_id, token)
-        if not (reason or "").strip():
-            return self._render(
-                acceptance, error=_("Please tell us why you reject the minutes.")
-            )
+        acceptance = find_or_404("b2b.acceptance", acceptance_id, token)
+        reason, error = typed_text(reason)
+        if not error and not reason:
+            error = _("Please tell us why you reject the minutes.")
+        if error:
+            return self._render(acceptance, token=token, error=error)
         return self._answer(
-            acceptance,
-            lambda: acceptance.action_reject(reason=reason.strip()),
+            acceptance, token,
+            lambda: acceptance.action_reject(reason=reason),
             _("Thank you: we will get back to you shortly."),
         )
 
     @http.route(
         "/b2b/payment_plan/<int:order_id>/<string:token>",
-        type="http", auth="public", website=True,
+        type="http", auth="public", website=True, methods=["GET"],
     )
     def payment_plan_page(self, order_id, token, **kw):
-        order = self._get_order(order_id, token)
+        order = find_or_404("sale.order", order_id, token, kind="payment_plan")
         return request.render(
             "b2b_sales_delivery.b2b_payment_plan_page",
             {"order": order.with_context(lang=order.partner_id.lang)},

@@ -24,8 +24,9 @@ class B2bAcceptancePortal(CustomerPortal):
         acceptances = request.env["b2b.acceptance"].search(
             [("state", "!=", "draft")], order="date_sent desc, id desc"
         )
+        # The links of the minutes awaiting an answer (read as superuser:
+        # the token is not readable by the customer's own user).
         acceptances = acceptances.sudo()
-        acceptances._ensure_access_token()
         values = self._prepare_portal_layout_values()
         values.update({"acceptances": acceptances, "page_name": "b2b_acceptance"})
         return request.render("b2b_sales_delivery.portal_my_acceptances", values)

@@ -3,19 +3,16 @@
 """Links the customer opens, without logging in, to confirm the scope of an
 order or approve a change request.
 
-The unguessable token in the URL is the only credential: a wrong token,
-another document's token, an expired or revoked one all answer 404 and show
-nothing. The confirming POST carries no CSRF token, since the URL's token
-already proves that the request comes from the link's holder; confirming
-twice changes nothing.
+The unguessable token in the URL is the only credential (controllers/
+customer_link.py): a wrong token, another document's token, an expired,
+revoked or spent one all answer 404 and show nothing. The confirming POST
+carries no CSRF token, since the URL's token already proves that the request
+comes from the link's holder; once the customer decided, the link is spent.
 """
-import werkzeug.exceptions
-import werkzeug.utils
-
 from odoo import _, http
 from odoo.http import request
 
-MAX_NAME_LENGTH = 128
+from .customer_link import find_or_404, run_step, typed_name
 
 
 class ScopeConfirmation(http.Controller):
@@ -27,17 +24,23 @@ class ScopeConfirmation(http.Controller):
         qcontext.update(values or {})
         return request.render(template, qcontext)
 
-    @staticmethod
-    def _clean_name(name):
-        return (name or "").strip()[:MAX_NAME_LENGTH]
+    def _answer(self, template, document, token, typed, no_name, step):
+        """Run ``step(name)`` with the name the customer typed; show the page
+        with the refusal (the link still open), or as decided (spent)."""
+        name, error = typed_name(typed)
+        if not isinstance(typed, str) or not typed.strip():
+            error = no_name
+        if not error:
+            error = run_step(lambda: step(name))
+        if error:
+            return self._render_page(template, document, token, {"error": error})
+        return self._render_page(template, document, None)
 
     # --- Scope of an order -------------------------------------------------
     @http.route("/b2b/scope/<int:order_id>/<string:token>", type="http",
                 auth="public", website=True, methods=["GET"])
     def scope_page(self, order_id, token, **kwargs):
-        order = request.env["sale.order"]._find_by_link_token(order_id, token)
-        if not order:
-            raise werkzeug.exceptions.NotFound()
+        order = find_or_404("sale.order", order_id, token)
         return self._render_page(
             "b2b_sales_delivery.scope_confirmation_page", order, token
         )
@@ -45,26 +48,18 @@ class ScopeConfirmation(http.Controller):
     @http.route("/b2b/scope/<int:order_id>/<string:token>/confirm", type="http",
                 auth="public", website=True, methods=["POST"], csrf=False)
     def scope_confirm(self, order_id, token, confirmed_by="", **kwargs):
-        order = request.env["sale.order"]._find_by_link_token(order_id, token)
-        if not order:
-            raise werkzeug.exceptions.NotFound()
-        name = self._clean_name(confirmed_by)
-        if order.scope_state == "sent":
-            if not name:
-                return self._render_page(
-                    "b2b_sales_delivery.scope_confirmation_page", order, token,
-                    {"error": _("Enter your name to confirm the scope.")},
-                )
-            order.action_confirm_scope(confirmed_by=name, via="link")
-        return werkzeug.utils.redirect("/b2b/scope/%s/%s" % (order.id, token), 303)
+        order = find_or_404("sale.order", order_id, token)
+        return self._answer(
+            "b2b_sales_delivery.scope_confirmation_page", order, token,
+            confirmed_by, _("Enter your name to confirm the scope."),
+            lambda name: order.action_confirm_scope(confirmed_by=name, via="link"),
+        )
 
     # --- Change request ----------------------------------------------------
     @http.route("/b2b/change/<int:change_id>/<string:token>", type="http",
                 auth="public", website=True, methods=["GET"])
     def change_page(self, change_id, token, **kwargs):
-        change = request.env["b2b.change.request"]._find_by_link_token(change_id, token)
-        if not change:
-            raise werkzeug.exceptions.NotFound()
+        change = find_or_404("b2b.change.request", change_id, token)
         return self._render_page(
             "b2b_sales_delivery.change_request_page", change, token
         )
@@ -72,18 +67,19 @@ class ScopeConfirmation(http.Controller):
     @http.route("/b2b/change/<int:change_id>/<string:token>/decide", type="http",
                 auth="public", website=True, methods=["POST"], csrf=False)
     def change_decide(self, change_id, token, decided_by="", decision="", **kwargs):
-        change = request.env["b2b.change.request"]._find_by_link_token(change_id, token)
-        if not change:
-            raise werkzeug.exceptions.NotFound()
-        name = self._clean_name(decided_by)
-        if change.state == "sent" and decision in ("approve", "reject"):
-            if not name:
-                return self._render_page(
-                    "b2b_sales_delivery.change_request_page", change, token,
-                    {"error": _("Enter your name to answer.")},
-                )
-            if decision == "approve":
-                change.action_approve(approved_by=name, via="link")
-            else:
-                change.action_reject(rejected_by=name, via="link")
-        return werkzeug.utils.redirect("/b2b/change/%s/%s" % (change.id, token), 303)
+        change = find_or_404("b2b.change.request", change_id, token)
+        template = "b2b_sales_delivery.change_request_page"
+        if decision not in ("approve", "reject"):
+            return self._render_page(
+                template, change, token, {"error": _("Choose to approve or reject.")}
+            )
+        if decision == "approve":
+            step = lambda name: change.action_approve(  # noqa: E731
+                approved_by=name, via="link")
+        else:
+            step = lambda name: change.action_reject(  # noqa: E731
+                rejected_by=name, via="link")
+        return self._answer(
+            template, change, token, decided_by, _("Enter your name to answer."),
+            step,
+        )

@@ -1,9 +1,10 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import uuid
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import html_escape
+
+from ..utils.confirmation_link import MAX_TEXT_LENGTH, clean_text
 
 ACCEPTANCE_STATES = [
     ("draft", "Draft"),
@@ -17,6 +18,10 @@ ACCEPTANCE_CHANNELS = [
     ("email", "Email reply"),
     ("paper", "Signed paper copy"),
 ]
+# Only server code can put this object in a context (RPC cannot carry it):
+# the link's fields are written under it, by the steps.
+ACCEPTANCE_LINK_WRITE = object()
+ACCEPTANCE_LINK_FIELDS = {"access_token", "token_expiry"}
 # What may still change on accepted minutes: the chatter only.
 ACCEPTANCE_OPEN_FIELD_PREFIXES = ("message_", "activity_", "website_message")
 
@@ -30,7 +35,10 @@ class B2bAcceptance(models.Model):
 
     _name = "b2b.acceptance"
     _description = "Acceptance Minutes"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "portal.mixin",
+        "b2b.confirmation.link.mixin",
+    ]
     _order = "date_sent desc, id desc"
 
     name = fields.Char(
@@ -85,7 +93,13 @@ class B2bAcceptance(models.Model):
     )
     signed_copy_filename = fields.Char(copy=False)
     reject_reason = fields.Text(copy=False, track_visibility="onchange")
-    access_token = fields.Char(copy=False)
+    access_token = fields.Char(
+        string="Acceptance Link Token", copy=False, readonly=True,
+        groups="b2b_sales_delivery.group_b2b_user,project.group_project_user",
+    )
+    token_expiry = fields.Datetime(
+        string="Acceptance Link Valid Until", copy=False, readonly=True
+    )
 
     @api.model
     def _expand_states(self, states, domain, order):
@@ -125,6 +139,13 @@ class B2bAcceptance(models.Model):
 
     @api.multi
     def write(self, vals):
+        if ACCEPTANCE_LINK_FIELDS.intersection(vals) and (
+            self.env.context.get("b2b_acceptance_link") is not ACCEPTANCE_LINK_WRITE
+        ):
+            raise UserError(
+                _("The acceptance link changes only through the steps of the "
+                  "minutes: send, accept, reject.")
+            )
         if not _is_chatter_only(vals) and not self.env.context.get(
             "b2b_acceptance_step"
         ):
@@ -168,10 +189,7 @@ class B2bAcceptance(models.Model):
                     _("%s has no email address to send the minutes to.")
                     % recipient.display_name
                 )
-            acceptance._ensure_access_token()
-            acceptance.with_context(b2b_acceptance_step=True).write(
-                {"state": "sent", "date_sent": fields.Datetime.now()}
-            )
+            acceptance._issue_link(state="sent")
             acceptance.phase_id._b2b_set_to_accept()
             acceptance.message_post_with_template(
                 template.id, composition_mode="comment"
@@ -187,6 +205,10 @@ class B2bAcceptance(models.Model):
         (default: the minutes' value, else email); ``signature``: a base64
         image. Returns True.
         """
+        accepted_by = self._check_customer_name(
+            accepted_by, _("The name of who accepts")
+        )
+        signature = self._check_signature(signature)
         for acceptance in self:
             acceptance._accept(accepted_by, accepted_via, signature)
         return True
@@ -215,8 +237,10 @@ class B2bAcceptance(models.Model):
             self.signatory_id or self.partner_id
         ).name
         accepted_via = accepted_via or self.accepted_via or "email"
-        if accepted_via not in dict(ACCEPTANCE_CHANNELS):
-            raise UserError(_("Unknown way of acceptance: %s.") % accepted_via)
+        if not isinstance(accepted_via, str) or (
+            accepted_via not in dict(ACCEPTANCE_CHANNELS)
+        ):
+            raise UserError(_("Unknown way of acceptance: %s.") % (accepted_via,))
         if accepted_via == "paper" and not self.signed_copy:
             raise UserError(
                 _("Attach the signed paper copy of %s before recording its "
@@ -227,13 +251,16 @@ class B2bAcceptance(models.Model):
             "accepted_by": accepted_by,
             "accepted_via": accepted_via,
             "date_accepted": fields.Datetime.now(),
+            # The customer decided: the link is spent.
+            "access_token": False,
+            "token_expiry": False,
         }
         if signature:
             values["signature"] = signature
-        self.with_context(b2b_acceptance_step=True).write(values)
+        self._link_write(values)
         self.message_post(
             body=_("Accepted by %(name)s (%(via)s).") % {
-                "name": accepted_by,
+                "name": html_escape(accepted_by),
                 "via": dict(self._fields["accepted_via"]._description_selection(
                     self.env))[accepted_via],
             },
@@ -246,6 +273,13 @@ class B2bAcceptance(models.Model):
     @api.multi
     def action_reject(self, reason=None):
         """The customer rejects the minutes, with a reason. Returns True."""
+        if reason:
+            reason = clean_text(reason, MAX_TEXT_LENGTH)
+            if reason is None:
+                raise UserError(
+                    _("The reason must be a text of at most %s characters.")
+                    % MAX_TEXT_LENGTH
+                )
         for acceptance in self:
             reason = reason or acceptance.reject_reason
             if acceptance.state not in ("draft", "sent"):
@@ -259,10 +293,11 @@ class B2bAcceptance(models.Model):
                     _("Give the reason why the minutes %s are rejected.")
                     % acceptance.name
                 )
-            acceptance.with_context(b2b_acceptance_step=True).write(
-                {"state": "rejected", "reject_reason": reason}
+            acceptance._link_write(
+                {"state": "rejected", "reject_reason": reason,
+                 "access_token": False, "token_expiry": False}
             )
-            acceptance.message_post(body=_("Rejected: %s") % reason)
+            acceptance.message_post(body=_("Rejected: %s") % html_escape(reason))
             acceptance.phase_id._b2b_set_rejected()
         return True
 
@@ -280,18 +315,21 @@ class B2bAcceptance(models.Model):
             self.state
         ]
 
-    def _ensure_access_token(self):
-        for acceptance in self.filtered(lambda a: not a.access_token):
-            acceptance.sudo().with_context(b2b_acceptance_step=True).write(
-                {"access_token": str(uuid.uuid4())}
-            )
+    def _link_write(self, vals):
+        """Write the link's and the answer's fields (the steps' only way)."""
+        return self.sudo().with_context(
+            b2b_acceptance_step=True, b2b_acceptance_link=ACCEPTANCE_LINK_WRITE
+        ).write(vals)
 
     def get_acceptance_url(self):
-        """The link where the customer reads and answers the minutes."""
+        """The link where the customer reads and answers the minutes (it
+        opens once they are sent, until the customer answered). Only who may
+        change the minutes gets it."""
         self.ensure_one()
-        self._ensure_access_token()
-        base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
-        return "%s/b2b/acceptance/%s/%s" % (base_url, self.id, self.access_token)
+        self._check_link_manager()
+        if self.state in ("draft", "sent") and not self.sudo().access_token:
+            self._issue_link()
+        return self._link_url("b2b/acceptance") or ""
 
     def _get_report_base_filename(self):
         self.ensure_one()

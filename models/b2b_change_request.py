@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_is_zero
+from odoo.tools import float_is_zero, html_escape
 
 from .b2b_confirmation_link_mixin import CONFIRMATION_CHANNELS
 from .sale_order_scope import APPROVED_CHANGE
@@ -95,11 +95,8 @@ class B2bChangeRequest(models.Model):
 
     @api.depends("access_token")
     def _compute_approval_url(self):
-        base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
         for change in self:
-            change.approval_url = change.access_token and "%s/b2b/change/%s/%s" % (
-                base_url, change.id, change.access_token
-            )
+            change.approval_url = change._link_url("b2b/change")
 
     @api.constrains("extra_days")
     def _check_extra_days(self):
@@ -195,7 +192,8 @@ class B2bChangeRequest(models.Model):
                 author_id=change.partner_id.id if via == "link" else None,
                 body=_("Change request approved by %(who)s: %(change)s "
                        "(%(amount)s, %(days)s days).")
-                % {"who": change.decided_by, "change": change.name,
+                % {"who": html_escape(change.decided_by),
+                   "change": html_escape(change.name),
                    "amount": change._format_amount(), "days": change.extra_days}
             )
         return True
@@ -219,12 +217,16 @@ class B2bChangeRequest(models.Model):
         how, now."""
         self.ensure_one()
         self._check_channel(via)
+        decided_by = self._check_customer_name(decided_by)
         return self._write_state(
             {
                 "state": state,
                 "date_decided": fields.Datetime.now(),
                 "decided_by": decided_by or self.partner_id.display_name,
                 "decided_via": via,
+                # The customer decided: the link is spent.
+                "access_token": False,
+                "token_expiry": False,
             }
         )
 

@@ -1,9 +1,17 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
-from ..utils.confirmation_link import expiry_after, new_token, token_is_valid
+from ..utils.confirmation_link import (
+    MAX_NAME_LENGTH,
+    clean_text,
+    expiry_after,
+    new_token,
+    record_id_of,
+    signature_bytes,
+    token_is_valid,
+)
 
 LINK_DAYS_PARAM = "b2b_sales_delivery.scope_link_days"
 CONFIRMATION_CHANNELS = [
@@ -15,11 +23,19 @@ CONFIRMATION_CHANNELS = [
 
 
 class B2bConfirmationLinkMixin(models.AbstractModel):
-    """A document the customer confirms through a link sent by mail.
+    """A document the customer answers through a link sent by mail: the one
+    door of customers to the scope, change requests, acceptance minutes and
+    payment plans.
 
-    The model names the fields that carry the link (token, expiry, sending
-    date, state) and writes them through ``_link_write``, its only way to
-    them; this mixin sends, revokes and checks the link.
+    The link is a secret of 256 bits per document, compared in constant
+    time, valid for the days set, revoked on demand and spent once the
+    customer decided. The model names the fields that carry a link (token,
+    expiry, sending date, state and the states where it opens) and writes
+    them through ``_link_write``, its only way to them; the token fields are
+    readable only by the users who may change the document. A model with two
+    links (an order: its scope and its payment plan) names the second one in
+    ``_link_kinds``. The link opens its document only: it grants no other
+    right.
     """
 
     _name = "b2b.confirmation.link.mixin"
@@ -29,16 +45,108 @@ class B2bConfirmationLinkMixin(models.AbstractModel):
     _link_expiry_field = "token_expiry"
     _link_date_sent_field = "date_sent"
     _link_state_field = "state"
+    # States where the link opens the document (the customer may answer).
+    _link_open_states = ("sent",)
+    # Other links of the model: {kind: {"token":, "expiry":, "date_sent":,
+    # "state":, "open_states":}}; a kind without a state opens while valid.
+    _link_kinds = {}
+
+    @api.model
+    def _link_field_names(self):
+        """The fields of every link of the model (token and expiry)."""
+        specs = [self._link_spec()] + list(self._link_kinds.values())
+        return {spec[key] for spec in specs for key in ("token", "expiry")}
+
+    @api.model
+    def create(self, vals):
+        # A link is made by its steps only: a token chosen by a caller would
+        # open the document to whoever knows it.
+        forged = self._link_field_names().intersection(
+            key for key, value in vals.items() if value
+        )
+        if forged:
+            raise UserError(
+                _("The customer link of a document is made only by its steps "
+                  "(send, get the link): %s cannot be given.")
+                % ", ".join(sorted(forged))
+            )
+        return super().create(vals)
 
     def _link_write(self, vals):
         raise NotImplementedError()
 
     @api.model
+    def _link_spec(self, kind=None):
+        if kind:
+            return self._link_kinds[kind]
+        return {
+            "token": self._link_token_field,
+            "expiry": self._link_expiry_field,
+            "date_sent": self._link_date_sent_field,
+            "state": self._link_state_field,
+            "open_states": self._link_open_states,
+        }
+
+    @api.model
     def _check_channel(self, via):
         """Refuse a confirmation channel that is not one of the codes."""
-        if via not in dict(CONFIRMATION_CHANNELS):
-            raise UserError(_("Unknown confirmation channel: %s") % via)
+        if not isinstance(via, str) or via not in dict(CONFIRMATION_CHANNELS):
+            raise UserError(_("Unknown confirmation channel: %s") % (via,))
         return True
+
+    @api.model
+    def _check_customer_name(self, name, label=None):
+        """The customer's name as typed, checked: text of at most
+        MAX_NAME_LENGTH characters; ``False`` when empty."""
+        if name in (None, False, ""):
+            return False
+        cleaned = clean_text(name, MAX_NAME_LENGTH)
+        if cleaned is None:
+            raise ValidationError(
+                _("%(what)s must be a text of at most %(max)s characters.")
+                % {"what": label or _("The name"), "max": MAX_NAME_LENGTH}
+            )
+        return cleaned
+
+    @api.model
+    def _check_signature(self, signature):
+        """The base64 signature, checked: a PNG or JPEG image under the
+        size limit; ``False`` when there is none."""
+        if not signature:
+            return False
+        if signature_bytes(signature) is None:
+            raise ValidationError(
+                _("The signature must be a PNG or JPEG image of at most "
+                  "512 KB.")
+            )
+        if isinstance(signature, bytes):
+            signature = signature.decode("ascii")
+        if signature.startswith("data:"):
+            signature = signature.split(",", 1)[1]
+        return signature
+
+    @api.model
+    def _check_past_datetime(self, value, label):
+        """``value`` as an Odoo datetime string, checked: a real date and
+        time, not in the future; ``False`` when there is none."""
+        if not value:
+            return False
+        try:
+            moment = fields.Datetime.from_string(value)
+        except (TypeError, ValueError, OverflowError):
+            moment = None
+        if moment is None:
+            raise ValidationError(
+                _("%s must be a date and time (YYYY-MM-DD HH:MM:SS).") % label
+            )
+        if moment > fields.Datetime.from_string(fields.Datetime.now()):
+            raise ValidationError(_("%s cannot be in the future.") % label)
+        return fields.Datetime.to_string(moment)
+
+    def _check_link_manager(self):
+        """Only who may change the document sees or manages its link."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
 
     @api.model
     def _link_days(self):
@@ -48,6 +156,26 @@ class B2bConfirmationLinkMixin(models.AbstractModel):
             return int(value)
         except ValueError:
             return 30
+
+    def _issue_link(self, kind=None, state=None):
+        """Give each document a valid link (keep a valid one), optionally
+        moving it to ``state``; return True."""
+        spec = self._link_spec(kind)
+        now = fields.Datetime.now()
+        for record in self:
+            current = record.sudo()
+            vals = {}
+            if state:
+                vals[spec["state"]] = state
+            if not current[spec["token"]] or (
+                current[spec["expiry"]] and current[spec["expiry"]] <= now
+            ):
+                vals[spec["token"]] = new_token()
+            vals[spec["expiry"]] = expiry_after(now, self._link_days())
+            if state and spec.get("date_sent"):
+                vals[spec["date_sent"]] = now
+            record._link_write(vals)
+        return True
 
     def _send_link(self, template_xmlid):
         """Mail each customer the document with its link (a token kept
@@ -59,36 +187,48 @@ class B2bConfirmationLinkMixin(models.AbstractModel):
                     _("The customer %s has no email address.")
                     % record.partner_id.display_name
                 )
-            now = fields.Datetime.now()
-            record._link_write(
-                {
-                    self._link_state_field: "sent",
-                    self._link_token_field: record.sudo()[self._link_token_field]
-                    or new_token(),
-                    self._link_expiry_field: expiry_after(now, self._link_days()),
-                    self._link_date_sent_field: now,
-                }
-            )
+            record._issue_link(state="sent")
             record.message_post_with_template(template.id)
         return True
 
-    def _revoke_link(self):
+    def _revoke_link(self, kind=None):
         """A new token: the link already sent shows nothing any more."""
+        spec = self._link_spec(kind)
         for record in self:
-            record._link_write({self._link_token_field: new_token()})
+            record._link_write({spec["token"]: new_token()})
             record.message_post(body=_("The confirmation link was revoked."))
         return True
 
+    def _spend_link(self, kind=None):
+        """The customer decided: the link opens nothing any more."""
+        spec = self._link_spec(kind)
+        return self._link_write({spec["token"]: False, spec["expiry"]: False})
+
+    def _link_url(self, path, kind=None):
+        self.ensure_one()
+        token = self.sudo()[self._link_spec(kind)["token"]]
+        if not token:
+            return False
+        base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
+        return "%s/%s/%s/%s" % (base_url, path.strip("/"), self.id, token)
+
     @api.model
-    def _find_by_link_token(self, record_id, token):
+    def _find_by_link_token(self, record_id, token, kind=None):
         """The document (as superuser) whose link is ``record_id`` and
-        ``token``, sent and still valid; an empty recordset otherwise."""
+        ``token``, in a state where the link opens and still valid; an
+        empty recordset otherwise, whatever was given."""
+        spec = self._link_spec(kind)
+        record_id = record_id_of(record_id)
+        if record_id is None or not isinstance(token, str):
+            return self.sudo().browse()
         record = self.sudo().browse(record_id).exists()
-        if not record or record[self._link_state_field] == "draft" or not (
-            token_is_valid(
-                record[self._link_token_field], token,
-                record[self._link_expiry_field], fields.Datetime.now(),
-            )
+        if not record:
+            return record
+        if spec.get("state") and record[spec["state"]] not in spec["open_states"]:
+            return self.sudo().browse()
+        if not token_is_valid(
+            record[spec["token"]], token, record[spec["expiry"]],
+            fields.Datetime.now(),
         ):
             return self.sudo().browse()
         return record

@@ -6,9 +6,20 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 from odoo.tools.misc import formatLang
 
+from .sale_order_scope import SCOPE_WRITE
+
+PLAN_LINK_FIELDS = {"b2b_plan_token", "b2b_plan_token_expiry"}
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
+    # The payment plan page's own link (the scope has the mixin's first one).
+    _link_kinds = {
+        "payment_plan": {
+            "token": "b2b_plan_token", "expiry": "b2b_plan_token_expiry",
+            "date_sent": False, "state": False, "open_states": (),
+        },
+    }
 
     payment_plan_line_ids = fields.One2many(
         "b2b.payment.plan.line", "order_id", string="Payment Plan", copy=False,
@@ -16,6 +27,13 @@ class SaleOrder(models.Model):
         "of this order's project.",
     )
     payment_plan_count = fields.Integer(compute="_compute_payment_plan_count")
+    b2b_plan_token = fields.Char(
+        string="Payment Plan Link Token", copy=False, readonly=True,
+        groups="sales_team.group_sale_salesman,account.group_account_invoice",
+    )
+    b2b_plan_token_expiry = fields.Datetime(
+        string="Payment Plan Link Valid Until", copy=False, readonly=True
+    )
 
     @api.depends("payment_plan_line_ids")
     def _compute_payment_plan_count(self):
@@ -24,6 +42,13 @@ class SaleOrder(models.Model):
 
     @api.multi
     def write(self, vals):
+        if PLAN_LINK_FIELDS.intersection(vals) and (
+            self.env.context.get("b2b_scope_write") is not SCOPE_WRITE
+        ):
+            raise UserError(
+                _("The payment plan link changes only through its actions: "
+                  "get the link, revoke it.")
+            )
         if "payment_plan_line_ids" not in vals:
             return super().write(vals)
         # The plan's lines are checked together once all are written.
@@ -34,6 +59,22 @@ class SaleOrder(models.Model):
             lambda o: o.state in ("sale", "done")
         )._check_payment_plan()
         return result
+
+    @api.multi
+    def get_payment_plan_url(self):
+        """The link where the customer reads the payment plan of the order
+        (valid for the days set in the settings). Only who may change the
+        order gets it."""
+        self.ensure_one()
+        self._check_link_manager()
+        self._issue_link("payment_plan")
+        return self._link_url("b2b/payment_plan", "payment_plan")
+
+    @api.multi
+    def action_revoke_payment_plan_link(self):
+        """Revoke the payment plan link: the one already sent shows nothing."""
+        self._check_link_manager()
+        return self._revoke_link("payment_plan")
 
     @api.multi
     def action_confirm(self):

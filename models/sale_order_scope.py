@@ -2,8 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The scope the customer confirms, its lock, and the change requests."""
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import html_escape
 
+from ..utils.confirmation_link import MAX_TEXT_LENGTH, clean_text
 from .b2b_confirmation_link_mixin import CONFIRMATION_CHANNELS
 
 SCOPE_STATES = [
@@ -90,11 +92,8 @@ class SaleOrder(models.Model):
 
     @api.depends("scope_token")
     def _compute_scope_url(self):
-        base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
         for order in self:
-            order.scope_url = order.scope_token and "%s/b2b/scope/%s/%s" % (
-                base_url, order.id, order.scope_token
-            )
+            order.scope_url = order._link_url("b2b/scope")
 
     @api.depends(
         "change_request_ids.state", "change_request_ids.extra_amount",
@@ -150,6 +149,11 @@ class SaleOrder(models.Model):
         ``via`` how (link, email, meeting, other). Confirming an already
         confirmed scope changes nothing.
         """
+        confirmed_by = self._check_customer_name(
+            confirmed_by, _("The name of who confirmed")
+        )
+        self._check_channel(via)
+        date = self._check_past_datetime(date, _("The date of the confirmation"))
         for order in self:
             if order.scope_state == "confirmed":
                 continue
@@ -157,10 +161,12 @@ class SaleOrder(models.Model):
                 raise UserError(
                     _("The scope of %s has no items to confirm.") % order.name
                 )
-            order._check_channel(via)
             order._write_scope(
                 {
                     "scope_state": "confirmed",
+                    # The customer decided: the link is spent.
+                    "scope_token": False,
+                    "scope_token_expiry": False,
                     "scope_date_confirmed": date or fields.Datetime.now(),
                     "scope_confirmed_by": confirmed_by
                     or order.partner_id.display_name,
@@ -172,7 +178,7 @@ class SaleOrder(models.Model):
                 author_id=order.partner_id.id if via == "link" else None,
                 body=_("Scope confirmed by %(who)s (%(via)s): it is now locked.")
                 % {
-                    "who": order.scope_confirmed_by,
+                    "who": html_escape(order.scope_confirmed_by),
                     "via": dict(order._fields["scope_confirmed_via"]
                                 ._description_selection(order.env))[via],
                 }
@@ -184,7 +190,13 @@ class SaleOrder(models.Model):
         """Unlock a confirmed scope (sales managers only), logging why."""
         if not self.env.user.has_group("sales_team.group_sale_manager"):
             raise AccessError(_("Only sales managers can unlock a confirmed scope."))
-        if not (reason or "").strip():
+        reason = clean_text(reason, MAX_TEXT_LENGTH) if reason else ""
+        if reason is None:
+            raise ValidationError(
+                _("The reason must be a text of at most %s characters.")
+                % MAX_TEXT_LENGTH
+            )
+        if not reason:
             raise UserError(_("Give the reason for unlocking the scope."))
         for order in self:
             if order.scope_state != "confirmed":
@@ -195,7 +207,8 @@ class SaleOrder(models.Model):
             )
             order.message_post(
                 body=_("Scope unlocked by %(who)s. Reason: %(reason)s")
-                % {"who": self.env.user.name, "reason": reason.strip()}
+                % {"who": html_escape(self.env.user.name),
+                   "reason": html_escape(reason.strip())}
             )
         return True
 

@@ -91,3 +91,8 @@ class B2BHttpCase(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         ensure_http_server()
+
+    def url_open(self, url, data=None, timeout=120):
+        # A first request compiles the page assets: on a busy machine that
+        # takes longer than Odoo's 10 s default.
+        return super().url_open(url, data=data, timeout=timeout)

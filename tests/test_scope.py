@@ -114,10 +114,11 @@ class TestScopeLink(ScopeCase):
         self.assertNotEqual(new_token, self.token)
         self.assertEqual(self.find(self.order.id, new_token), self.order)
 
-    def test_confirmed_scope_still_shows_but_confirms_once(self):
+    def test_confirmed_scope_spends_the_link_and_confirms_once(self):
         self.order.sudo().action_confirm_scope(confirmed_by="Lê Văn Hùng", via="link")
-        found = self.find(self.order.id, self.token)
-        self.assertEqual(found, self.order)
+        self.assertFalse(self.find(self.order.id, self.token))
+        self.assertFalse(self.order.sudo().scope_token)
+        found = self.order.sudo()
         date = found.scope_date_confirmed
         messages = len(found.message_ids)
         found.action_confirm_scope(confirmed_by="Người khác", via="link")

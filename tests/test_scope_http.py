@@ -70,8 +70,11 @@ class TestScopeHttp(B2BHttpCase):
         first = self._order()
         self.assertEqual(first["scope_state"], "confirmed")
         self.assertEqual(first["scope_confirmed_by"], "Phạm Thu Hà")
-        # A second click changes nothing.
-        self.url_open(self._url(suffix="/confirm"), data={"confirmed_by": "Kẻ khác"})
+        # The link is spent: a second click finds nothing, changes nothing.
+        again = self.url_open(self._url(suffix="/confirm"),
+                              data={"confirmed_by": "Kẻ khác"})
+        self.assertEqual(again.status_code, 404)
+        self.assertEqual(self.url_open(self._url()).status_code, 404)
         self.assertEqual(self._order(), first)
 
     def test_wrong_other_revoked_or_expired_token_shows_nothing(self):
@@ -197,10 +200,10 @@ class TestChangeRequestHttp(B2BHttpCase):
         self.assertEqual(answer.status_code, 200)
         self.assertIn("Approved by", answer.text)
         self.assertEqual(self._state(), ("approved", "Phạm Thu Hà", "link", 1300000.0))
-        self.url_open(self.url + "/decide",
-                      data={"decided_by": "Kẻ khác", "decision": "reject"})
-        self.url_open(self.url + "/decide",
-                      data={"decided_by": "Kẻ khác", "decision": "approve"})
+        for decision in ("reject", "approve"):
+            again = self.url_open(self.url + "/decide",
+                                  data={"decided_by": "Kẻ khác", "decision": decision})
+            self.assertEqual(again.status_code, 404)
         self.assertEqual(self._state(), ("approved", "Phạm Thu Hà", "link", 1300000.0))
 
     def test_link_rejects_and_wrong_token_shows_nothing(self):

@@ -1,0 +1,67 @@
+# Copyright 2026 b2b_sales_delivery contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""What every customer link route shares: the door (the document found by
+its link, or 404) and the answer (the step run, its refusal shown in the
+page, never an internal error)."""
+import logging
+
+import werkzeug.exceptions
+
+from odoo import _
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.http import request
+
+from ..utils.confirmation_link import MAX_NAME_LENGTH, MAX_TEXT_LENGTH, clean_text
+
+_logger = logging.getLogger(__name__)
+# What a step may refuse with; its message is for the customer.
+REFUSALS = (UserError, ValidationError, AccessError)
+
+
+def find_or_404(model, record_id, token, kind=None):
+    """The document (as superuser) the link opens, or 404: a wrong, other
+    document's, expired, revoked or spent token shows nothing."""
+    record = request.env[model]._find_by_link_token(record_id, token, kind=kind)
+    if not record:
+        raise werkzeug.exceptions.NotFound()
+    return record
+
+
+def typed_name(value):
+    """The name the customer typed, or an error message."""
+    name = clean_text(value, MAX_NAME_LENGTH) if value else ""
+    if name is None:
+        return None, _("Your name must be a text of at most %s characters.") % (
+            MAX_NAME_LENGTH
+        )
+    if not name:
+        return None, _("Please enter your name.")
+    return name, None
+
+
+def typed_text(value):
+    """A reason the customer typed, or an error message."""
+    text = clean_text(value, MAX_TEXT_LENGTH) if value else ""
+    if text is None:
+        return None, _("The text must be at most %s characters.") % MAX_TEXT_LENGTH
+    return text, None
+
+
+def run_step(step):
+    """Run the customer's answer; return the error to show (the step's own
+    message, or a general one: the customer never sees an internal error),
+    or None. A refused step leaves nothing written: the request's
+    transaction, which holds nothing else, is rolled back."""
+    try:
+        step()
+    except REFUSALS as error:
+        request.env.cr.rollback()
+        request.env.clear()
+        return error.name
+    except Exception:  # pylint: disable=broad-except
+        request.env.cr.rollback()
+        request.env.clear()
+        _logger.exception("Customer link step failed")
+        return _("Your answer could not be recorded. Please try again later or "
+                 "contact us.")
+    return None
