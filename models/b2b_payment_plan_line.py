@@ -327,7 +327,12 @@ class B2bPaymentPlanLine(models.Model):
         self._lock()
         if self.invoice_id and self.invoice_id.state != "cancel":
             return self.invoice_id
-        order = self.order_id.sudo()
+        # In the order's company, with its journals and accounts, whoever
+        # (of whichever company) triggers the installment.
+        company = self.order_id.sudo().company_id
+        order = self.order_id.sudo().with_context(
+            company_id=company.id, force_company=company.id
+        )
         if order.state not in ("sale", "done"):
             raise UserError(
                 _("The order %s is not confirmed: its installments cannot be "
@@ -397,7 +402,7 @@ class B2bPaymentPlanLine(models.Model):
 
     def _create_down_payment_invoice(self, order):
         """A down payment of the installment's amount (Odoo's mechanism)."""
-        product = self._get_deposit_product()
+        product = self._get_deposit_product().with_env(order.env)
         so_line = self.sale_line_id
         if not so_line:
             so_line = self.env["sale.order.line"].sudo().create(
@@ -414,7 +419,7 @@ class B2bPaymentPlanLine(models.Model):
                 _('There is no income account defined for the product "%s".')
                 % product.name
             )
-        Invoice = self.env["account.invoice"].sudo()
+        Invoice = order.env["account.invoice"]
         values = order._prepare_invoice()
         values["invoice_line_ids"] = [(0, 0, {
             "name": self.with_context(lang=order.partner_id.lang).name,
