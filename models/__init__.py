@@ -51,3 +51,4 @@ from . import account_invoice
 from . import res_company
 from . import res_config_settings
 from . import ir_qweb
+from . import b2b_input_check

@@ -188,12 +188,18 @@ class B2bKpiTarget(models.Model):
         the target reached (False without a target). See readme/kpi.md for
         what each indicator counts.
         """
-        date_from = kpi_periods.to_date(date_from)
-        date_to = kpi_periods.to_date(date_to)
+        date_from = self._kpi_date(date_from, _("The first day of the period"))
+        date_to = self._kpi_date(date_to, _("The last day of the period"))
         if date_from > date_to:
             raise UserError(_("The period must end on or after its first day."))
         if user_ids:
-            user_ids = [int(uid) for uid in user_ids]
+            if not isinstance(user_ids, (list, tuple)) or not all(
+                isinstance(uid, int) and not isinstance(uid, bool)
+                and 0 < uid < 2 ** 31 for uid in user_ids
+            ):
+                raise UserError(_("The salespeople must be given as a list of "
+                                  "user ids."))
+            user_ids = list(user_ids)
             self._check_kpi_access(user_ids)
         actuals = self.env["b2b.kpi.report"]._kpi_actuals(date_from, date_to, user_ids)
         targets = self._kpi_targets(date_from, date_to, user_ids)
@@ -214,6 +220,17 @@ class B2bKpiTarget(models.Model):
                     "detail": detail,
                 })
         return values
+
+    @api.model
+    def _kpi_date(self, value, label):
+        """``value`` as a date, or a UserError naming ``label``."""
+        try:
+            day = kpi_periods.to_date(value)
+        except (TypeError, ValueError, OverflowError):
+            day = None
+        if day is None or not 1900 <= day.year <= 9999:
+            raise UserError(_("%s must be a date (YYYY-MM-DD).") % label)
+        return day
 
     def _kpi_targets(self, date_from, date_to, user_ids=None):
         """{(user id, kpi): target} of salespeople for [date_from, date_to].

@@ -1,0 +1,185 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""A generated test: over a thousand calls with bad input.
+
+Random public methods of the addon and ``create`` / ``write`` of its models,
+with values of wrong types, out-of-range numbers, long strings and bad dates,
+as a salesperson, a project user, an accountant and a portal user (seeded:
+the same calls on every run). Each call either succeeds within the rules or
+is refused with one of Odoo's user-facing errors carrying a message; after a
+refused call the addon's tables hold exactly what they held before.
+
+A NOT NULL or foreign key refusal of the database (``IntegrityError``) counts
+as refused: Odoo's RPC layer (``odoo.service.model.check``) turns it into a
+``ValidationError`` naming the constraint before it reaches a caller.
+"""
+import inspect
+import random
+
+import psycopg2
+
+from odoo.exceptions import except_orm
+from odoo.tools import mute_logger
+
+from .common_payment import THIRDS, B2BPaymentCase
+
+SEED = 20261130
+CALLS = 1200
+MODULE = "odoo.addons.b2b_sales_delivery"
+# Methods that do not take a caller's input (framework hooks, views).
+SKIPPED_METHODS = {
+    "init", "fields_view_get", "default_get", "name_get", "name_search",
+    "read_group", "search", "search_read", "search_count", "read", "copy",
+    "unlink", "create", "write", "toggle_active", "message_post",
+    "message_subscribe", "message_get_suggested_recipients",
+    "get_mail_body", "with_context", "sudo",
+}
+BAD_VALUES = [
+    None, True, False, 0, -1, 2 ** 31, -2 ** 63, 10 ** 30, 1e308, -1e308,
+    float("nan"), float("inf"), 0.5, "", " ", "x" * 5000, "y" * 200000,
+    "<script>alert(1)</script>", "'; DROP TABLE b2b_phase; --", "\u0000",
+    "2026-02-30", "2026-13-01", "31/12/2026", "0000-00-00", "9999-99-99",
+    "2026-02-28 25:61:00", "1000-01-01", "2026-03-01", "2026-03-01 10:00:00",
+    "abc", "link", "paper", "approved", "accepted", "invoiced", "paid",
+    [], [1, 2], [(6, 0, [999999999])], [(0, 0, {"name": 5})], [(4, "x")],
+    {}, {"a": 1}, 999999999, 1,
+]
+
+
+class TestGeneratedInput(B2BPaymentCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.order, cls.project, cls.phases = cls.create_order(1000.0, THIRDS)
+        cls.order.scope_item_ids = [(0, 0, {"category": "brief", "name": "Mục tiêu"})]
+        cls.order.action_confirm()
+        cls.acceptance = cls.create_acceptance(cls.phases[0])
+        env["b2b.change.request"].create(
+            {"order_id": cls.order.id, "name": "Thêm", "extra_amount": 10.0})
+        env["b2b.weekly.goal"].create(
+            {"project_id": cls.project.id, "name": "Tuần 1",
+             "week_start": "2026-03-02"})
+        env["b2b.kpi.target"].create(
+            {"user_id": cls.salesman.id, "kpi": "orders", "target": 3,
+             "date_from": "2026-03-01", "date_to": "2026-03-31"})
+        cls.users = [cls.salesman, cls.project_user, cls.accountant,
+                     cls.portal_user]
+        cls.models = sorted(
+            name for name, model in env.registry.models.items()
+            if name.startswith("b2b.") and not model._abstract
+            and not model._transient and model._auto
+        )
+        cls.tables = sorted(
+            env[name]._table for name in cls.models
+        )
+
+    def checksum(self):
+        """One digest of every row of the addon's tables."""
+        parts = " UNION ALL ".join(
+            "SELECT '{0}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY "
+            "x.id), '')) AS h FROM {0} x".format(table)
+            for table in self.tables
+        )
+        self.env.cr.execute(
+            "SELECT md5(string_agg(t || h, ',' ORDER BY t)) FROM (%s) s" % parts
+        )
+        return self.env.cr.fetchone()[0]
+
+    def public_methods(self, model):
+        """Public methods the addon defines on ``model``."""
+        Model = type(self.env[model])
+        names = []
+        for name in dir(Model):
+            if name.startswith("_") or name in SKIPPED_METHODS:
+                continue
+            function = getattr(Model, name, None)
+            if not callable(function) or not getattr(
+                function, "__module__", ""
+            ).startswith(MODULE):
+                continue
+            names.append(name)
+        return names
+
+    def random_vals(self, rng, model):
+        fields = [
+            name for name, field in self.env[model]._fields.items()
+            if field.store and name not in ("id", "create_uid", "write_uid",
+                                            "create_date", "write_date")
+        ]
+        return {
+            rng.choice(fields): rng.choice(BAD_VALUES)
+            for _i in range(rng.randint(1, 3))
+        }
+
+    def random_call(self, rng):
+        """(description, function) of one random call."""
+        user = rng.choice(self.users)
+        model = rng.choice(self.models + ["sale.order", "crm.lead",
+                                          "project.project", "account.invoice"])
+        Model = self.env[model]
+        records = Model.search([], limit=50)
+        record = rng.choice(records) if records else Model.browse()
+        kind = rng.random()
+        if model.startswith("b2b.") and kind < 0.3:
+            vals = self.random_vals(rng, model)
+            return ("%s.create(%r) as %s" % (model, vals, user.login),
+                    lambda: Model.sudo(user).create(vals))
+        if model.startswith("b2b.") and kind < 0.6 and record:
+            vals = self.random_vals(rng, model)
+            return ("%s(%s).write(%r) as %s" % (model, record.id, vals, user.login),
+                    lambda: record.sudo(user).write(vals))
+        methods = self.public_methods(model)
+        if not methods:
+            return None
+        name = rng.choice(methods)
+        function = getattr(type(Model), name)
+        try:
+            parameters = list(inspect.signature(function).parameters.values())[1:]
+        except (TypeError, ValueError):
+            parameters = []
+        args = [
+            rng.choice(BAD_VALUES) for parameter in parameters
+            if parameter.kind in (parameter.POSITIONAL_ONLY,
+                                  parameter.POSITIONAL_OR_KEYWORD)
+            and (parameter.default is parameter.empty or rng.random() < 0.7)
+        ]
+        target = record if record else Model
+        return ("%s(%s).%s(*%r) as %s" % (model, target.ids, name, args, user.login),
+                lambda: getattr(target.sudo(user), name)(*args))
+
+    @mute_logger("odoo.sql_db", "odoo.models", "odoo.addons.mail.models.mail_mail",
+                 "odoo.addons.b2b_sales_delivery")
+    def test_a_thousand_bad_calls(self):
+        rng = random.Random(SEED)
+        failures = []
+        done = refused = 0
+        while done + refused < CALLS:
+            call = self.random_call(rng)
+            if not call:
+                continue
+            description, function = call
+            before = self.checksum()
+            try:
+                with self.env.cr.savepoint():
+                    function()
+                done += 1
+            except (except_orm, psycopg2.IntegrityError) as error:
+                refused += 1
+                message = getattr(error, "name", None) or getattr(
+                    error, "pgerror", None) or ""
+                if not message.strip():
+                    failures.append((description, "no message: %r" % error))
+                self.env.clear()
+                if self.checksum() != before:
+                    failures.append((description, "changed the data: %r" % error))
+            except Exception as error:  # pylint: disable=broad-except
+                self.env.clear()
+                failures.append((description[:300], repr(error)[:300]))
+        self.assertGreaterEqual(done + refused, CALLS)
+        self.assertGreater(refused, CALLS // 10)
+        self.assertFalse(
+            failures,
+            "%s of %s calls failed (%s done, %s refused), e.g.:\n%s" % (
+                len(failures), CALLS, done, refused,
+                "\n".join("%s\n    -> %s" % failure for failure in failures[:40])),
+        )
