@@ -29,4 +29,9 @@ from . import test_payment_receivable
 from . import test_payment_concurrency
 from . import test_acceptance
 from . import test_acceptance_http
+from . import test_customer_link
+from . import test_customer_link_http
+from . import test_multi_company
+from . import test_generated_input
+from . import test_story
 from . import test_reports
