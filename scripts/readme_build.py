@@ -11,7 +11,7 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FEATURES = ["crm", "contracts_scope", "delivery", "payment", "kpi"]
+FEATURES = ["crm", "contracts_scope", "delivery", "payment", "kpi", "security"]
 # screenshots shown under each feature's title, when present
 SCREENSHOTS = {
     "crm": ["crm_pipeline.png", "crm_opportunity.png", "crm_opportunity_vi.png",
