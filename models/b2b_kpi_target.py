@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..utils import kpi_periods
@@ -287,6 +287,13 @@ class B2bKpiTarget(models.Model):
         user with ``b2b_kpi_mail``: a salesperson gets their own, a team
         leader their team's, a sales manager everyone's. Returns the number
         of mails queued."""
+        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group(
+            "b2b_sales_delivery.group_b2b_manager"
+        ):
+            raise AccessError(
+                _("Only a sales manager (or the scheduled action) mails the "
+                  "indicators.")
+            )
         recipients = self.env["res.users"].sudo().search([
             ("b2b_kpi_mail", "=", True), ("email", "!=", False),
             ("share", "=", False),

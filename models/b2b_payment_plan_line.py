@@ -7,6 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 from odoo.tools.misc import formatLang
 
+from ..utils.arguments import check_date_argument
 from ..utils.payment import split_amount
 
 PLAN_TRIGGERS = [
@@ -303,7 +304,9 @@ class B2bPaymentPlanLine(models.Model):
 
         Returns the ids of the invoices (new or already there).
         """
-        date = date or fields.Date.context_today(self)
+        date = check_date_argument(
+            self, date or fields.Date.context_today(self), _("The trigger date")
+        )
         invoices = self.env["account.invoice"]
         for line in self:
             if not line.date_triggered:

@@ -5,6 +5,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import html_escape
 
+from ..utils.arguments import check_integer_argument, check_text_argument
+
 # Context key that lets ``crm.lead.force_stage`` pass the checkpoints. Its
 # value must be this very object, which no RPC call can carry.
 FORCE_STAGE_KEY = "b2b_force_stage"
@@ -190,9 +192,11 @@ class CrmLead(models.Model):
                 _("Only a sales manager can force an opportunity past its "
                   "checkpoints.")
             )
-        reason = (reason or "").strip()
+        reason = check_text_argument(self, reason or "", _("The reason"))
         if not reason:
             raise UserError(_("Give the reason for forcing the stage."))
+        stage_id = check_integer_argument(
+            self, stage_id, _("The stage"), 1, 2 ** 31 - 1)
         stage = self.env["crm.stage"].browse(stage_id).exists()
         if not stage:
             raise UserError(_("The stage to move to does not exist."))

@@ -5,9 +5,10 @@ from datetime import datetime, time, timedelta
 
 import pytz
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 
 from ..utils import plan_dates
+from ..utils.arguments import check_integer_argument
 
 BUFFER_MODES = [
     ("days", "Days"),
@@ -180,6 +181,7 @@ class ProjectProject(models.Model):
         """
         if not days:
             return True
+        days = check_integer_argument(self, days, _("The extra days"), -3650, 3650)
         delta = timedelta(days=days)
 
         def shift(value):

@@ -8,6 +8,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..utils import plan_dates
+from ..utils.arguments import check_date_argument
 
 _logger = logging.getLogger(__name__)
 
@@ -98,7 +99,9 @@ class ProjectProject(models.Model):
         """Send the report of the period holding ``day`` (default: today) to
         the customer's contacts, once per period; return the report id."""
         self.ensure_one()
-        day = fields.Date.from_string(day or fields.Date.context_today(self))
+        day = fields.Date.from_string(check_date_argument(
+            self, day or fields.Date.context_today(self), _("The day of the report")
+        ))
         report = self._get_report(day)
         if report.state != "sent":
             report._send()

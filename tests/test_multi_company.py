@@ -41,11 +41,14 @@ class TestMultiCompany(B2BPaymentCase):
             "project.group_project_manager"], **both)
         cls.accountant_b = create_user(env, "b2b_accountant_b", [
             "account.group_account_manager"], **both)
-        cls.records_a = cls._world(cls.company, cls.salesman)
-        cls.records_b = cls._world(cls.company_b, cls.salesman_b)
+        cls.records_a = cls._world(cls.company, cls.salesman, cls.sales_manager)
+        cls.records_b = cls._world(
+            cls.company_b, cls.salesman_b,
+            cls.manager_b | cls.project_manager_b | cls.accountant_b,
+        )
 
     @classmethod
-    def _world(cls, company, salesman):
+    def _world(cls, company, salesman, team):
         """A contract, an order with a plan, its project, phase, minutes,
         change request, goal, targets, a checkpoint, a reminder level, a
         skill assessment and an opportunity, all in ``company``."""
@@ -71,6 +74,7 @@ class TestMultiCompany(B2BPaymentCase):
             })],
         })
         project = env["project.project"].browse(order.action_create_project())
+        project.message_subscribe_users(user_ids=team.ids)
         phase = env["b2b.phase"].create({"project_id": project.id, "name": "GĐ 1"})
         order.write({"payment_plan_line_ids": [
             (0, 0, {"sequence": 1, "name": "Tạm ứng", "percent": 40.0,
@@ -140,7 +144,7 @@ class TestMultiCompany(B2BPaymentCase):
                     theirs.sudo(user).read(["display_name"])
                 if Model.check_access_rights("write", raise_exception=False):
                     with self.assertRaises(AccessError, msg=(user.login, model)):
-                        theirs.sudo(user).write({})
+                        theirs.sudo(user).check_access_rule("write")
                 ours = self.records_b[model]
                 self.assertEqual(
                     Model.search([("id", "in", ours.ids)]), ours.sudo(user),
