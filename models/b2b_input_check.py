@@ -13,18 +13,15 @@ from datetime import date, datetime
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.models import MetaModel
 
-# The addon's stored models (SQL views and wizards excepted).
-CHECKED_MODELS = (
-    "b2b.acceptance", "b2b.acceptance.item", "b2b.change.request",
-    "b2b.checkpoint", "b2b.checkpoint.tick", "b2b.contract",
-    "b2b.delivery.report", "b2b.kpi.target", "b2b.payment.plan.line",
-    "b2b.payment.reminder", "b2b.payment.reminder.level", "b2b.phase",
-    "b2b.question", "b2b.resource.line", "b2b.risk", "b2b.scope.item",
-    "b2b.skill", "b2b.skill.assessment", "b2b.stakeholder",
-    "b2b.stakeholder.role", "b2b.team.agreement", "b2b.touchpoint",
-    "b2b.weekly.goal",
-)
+# The addon's stored models (SQL views and wizards excepted): those defined
+# in the files loaded before this one (models/__init__.py imports it last).
+CHECKED_MODELS = sorted({
+    cls._name for cls in MetaModel.module_to_models.get("b2b_sales_delivery", [])
+    if isinstance(cls._name, str) and cls._name.startswith("b2b.")
+    and cls._auto and not cls._abstract and not cls._transient
+})
 MAX_INTEGER = 2 ** 31 - 1
 MAX_AMOUNT = 10 ** 15
 MAX_CHAR_LENGTH = 1024

@@ -15,6 +15,8 @@ COMPANY_MODELS = (
     "b2b.change.request", "b2b.scope.item", "b2b.checkpoint", "b2b.weekly.goal",
     "b2b.skill.assessment", "crm.lead",
 )
+# Shared configuration: the same for every company (no company_id).
+SHARED_MODELS = ("b2b.skill", "b2b.stakeholder.role")
 REPORTS = ("b2b.kpi.report", "b2b.kpi.achievement", "b2b.skill.matrix",
            "b2b.receivable.report")
 
@@ -123,6 +125,18 @@ class TestMultiCompany(B2BPaymentCase):
             "b2b.checkpoint": checkpoint, "b2b.payment.reminder.level": level,
             "b2b.skill.assessment": assessment,
         }
+
+    def test_every_model_has_a_company_rule(self):
+        """A model added later without its company rule fails here."""
+        rules = self.env["ir.rule"].search([("global", "=", True)])
+        ruled = set(rules.mapped("model_id.model"))
+        models = [
+            name for name, model in self.env.registry.models.items()
+            if name.startswith("b2b.") and not model._abstract
+            and not model._transient and name not in SHARED_MODELS
+        ]
+        self.assertEqual(sorted(set(models) - ruled), [])
+        self.assertIn("crm.lead", ruled)
 
     def test_records_in_their_company(self):
         for model in COMPANY_MODELS:
