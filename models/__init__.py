@@ -3,6 +3,7 @@
 # Part A, win the customer: the opportunity, its committee, touchpoints,
 # risks and the stage checkpoints.
 from . import b2b_contract
+from . import b2b_contract_liquidation
 from . import b2b_phase
 from . import b2b_risk
 from . import b2b_touchpoint
@@ -49,5 +50,6 @@ from . import b2b_payment_reminder_level
 from . import b2b_payment_reminder
 from . import account_invoice
 from . import res_company
+from . import res_currency
 from . import res_config_settings
 from . import ir_qweb
