@@ -41,6 +41,12 @@ from . import b2b_question
 from . import b2b_team_agreement
 from . import b2b_delivery_report
 from . import b2b_delivery_mixin
+# Customer dates from the confirmed timeline, internal dates earlier.
+from . import project_project_timeline
+from . import project_task_timeline
+from . import b2b_phase_timeline
+from . import b2b_scope_item_timeline
+from . import sale_order_timeline
 # Acceptance and payment.
 from . import b2b_acceptance
 from . import b2b_phase_acceptance

@@ -20,6 +20,7 @@ from . import test_scope_http
 from . import test_scope_report
 from . import test_scope_utils
 from . import test_plan_dates
+from . import test_timeline_dates
 from . import test_amount_words
 from . import test_delivery_plan
 from . import test_delivery_project
