@@ -95,6 +95,7 @@
         "views/b2b_menus.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/crm_lead_demo.xml",
         "demo/res_users_kpi_demo.xml",
         "demo/b2b_kpi_target_demo.xml",
@@ -109,6 +110,7 @@
         "demo/b2b_payment_plan_line_demo.xml",
         "demo/b2b_acceptance_demo.xml",
         "demo/b2b_kpi_events_demo.xml",
+        "demo/b2b_story_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
 }
