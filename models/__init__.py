@@ -14,6 +14,8 @@ from . import ir_translation
 from . import b2b_stakeholder
 from . import b2b_checkpoint
 from . import crm_stage
+from . import crm_stage_guidance
+from . import crm_lead_stage_time
 from . import mail_activity
 from . import calendar_event
 # Indicators, targets and skills.

@@ -8,6 +8,7 @@ from . import test_crm_checkpoints
 from . import test_crm_touchpoints
 from . import test_crm_security
 from . import test_crm_performance
+from . import test_crm_stage_time
 from . import test_kpi_periods
 from . import test_kpi
 from . import test_kpi_access
