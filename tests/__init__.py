@@ -23,6 +23,7 @@ from . import test_plan_dates
 from . import test_delivery_plan
 from . import test_delivery_project
 from . import test_delivery_report
+from . import test_delivery_review
 from . import test_payment_utils
 from . import test_payment_plan
 from . import test_payment_reminder
