@@ -321,6 +321,12 @@ class B2bAcceptance(models.Model):
             b2b_acceptance_step=True, b2b_acceptance_link=ACCEPTANCE_LINK_WRITE
         ).write(vals)
 
+    @api.multi
+    def action_revoke_link(self):
+        """Revoke the acceptance link: the one already sent shows nothing;
+        send the minutes again for a new one."""
+        return self._revoke_link()
+
     def get_acceptance_url(self):
         """The link where the customer reads and answers the minutes (it
         opens once they are sent, until the customer answered). Only who may

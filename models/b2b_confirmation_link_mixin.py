@@ -160,6 +160,7 @@ class B2bConfirmationLinkMixin(models.AbstractModel):
     def _issue_link(self, kind=None, state=None):
         """Give each document a valid link (keep a valid one), optionally
         moving it to ``state``; return True."""
+        self._check_link_manager()
         spec = self._link_spec(kind)
         now = fields.Datetime.now()
         for record in self:
@@ -193,16 +194,12 @@ class B2bConfirmationLinkMixin(models.AbstractModel):
 
     def _revoke_link(self, kind=None):
         """A new token: the link already sent shows nothing any more."""
+        self._check_link_manager()
         spec = self._link_spec(kind)
         for record in self:
             record._link_write({spec["token"]: new_token()})
             record.message_post(body=_("The confirmation link was revoked."))
         return True
-
-    def _spend_link(self, kind=None):
-        """The customer decided: the link opens nothing any more."""
-        spec = self._link_spec(kind)
-        return self._link_write({spec["token"]: False, spec["expiry"]: False})
 
     def _link_url(self, path, kind=None):
         self.ensure_one()

@@ -73,7 +73,6 @@ class SaleOrder(models.Model):
     @api.multi
     def action_revoke_payment_plan_link(self):
         """Revoke the payment plan link: the one already sent shows nothing."""
-        self._check_link_manager()
         return self._revoke_link("payment_plan")
 
     @api.multi

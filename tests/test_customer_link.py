@@ -57,6 +57,15 @@ class TestCustomerLink(B2BPaymentCase):
             self.acceptance.sudo(self.portal_user).get_acceptance_url()
         with self.assertRaises(AccessError):
             self.order.sudo(self.project_user).get_payment_plan_url()
+        # nor revokes it, nor sends it
+        with self.assertRaises(AccessError):
+            self.change.sudo(self.accountant).action_revoke_link()
+        with self.assertRaises(AccessError):
+            self.acceptance.sudo(self.accountant).action_revoke_link()
+        with self.assertRaises(AccessError):
+            self.order.sudo(self.project_user).action_revoke_scope_link()
+        with self.assertRaises(AccessError):
+            self.order.sudo(self.project_user).action_revoke_payment_plan_link()
         self.assertIn("/b2b/acceptance/%s/" % self.acceptance.id,
                       self.acceptance.sudo(self.project_user).get_acceptance_url())
 
