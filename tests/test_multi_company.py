@@ -25,6 +25,16 @@ class TestMultiCompany(B2BPaymentCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        try:
+            cls._set_up_companies()
+        except Exception:
+            # unittest skips tearDownClass when setUpClass fails: release the
+            # class's transaction, or it holds the next classes' rows locked.
+            cls.tearDownClass()
+            raise
+
+    @classmethod
+    def _set_up_companies(cls):
         env = cls.env
         cls.company_b = env["res.company"].create(
             {"name": "Công ty Hai", "currency_id": cls.company.currency_id.id}

@@ -45,7 +45,7 @@ def check_integer_argument(self, value, label, low, high):
 
 def check_text_argument(self, value, label, limit=MAX_TEXT_LENGTH):
     """A text given to a public method (stripped), at most ``limit`` long."""
-    if not isinstance(value, str) or len(value) > limit:
+    if not isinstance(value, str) or len(value) > limit or "\x00" in value:
         raise UserError(
             _("%(what)s must be a text of at most %(max)s characters.")
             % {"what": label, "max": limit}
