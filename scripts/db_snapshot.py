@@ -24,7 +24,17 @@ def take(dsn, out, tables):
         with open(os.environ["B2B_SNAPSHOT_IDS"]) as handle:
             only = {table: data["ids"] for table, data in json.load(handle).items()}
     with psycopg2.connect(dsn) as conn, conn.cursor() as cr:
+        names = []
         for table in tables:
+            if "%" in table:  # a pattern: every table it matches
+                cr.execute(
+                    """SELECT table_name FROM information_schema.tables
+                        WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+                          AND table_name LIKE %s ORDER BY table_name""", (table,))
+                names += [row[0] for row in cr.fetchall()]
+            else:
+                names.append(table)
+        for table in names:
             cr.execute(
                 """SELECT column_name FROM information_schema.columns
                     WHERE table_schema = 'public' AND table_name = %s
@@ -34,6 +44,12 @@ def take(dsn, out, tables):
                 continue
             where = "WHERE id = ANY(%s)" if table in only else ""
             params = (only[table],) if table in only else ()
+            if "id" not in columns:  # a relation table: its rows as a whole
+                cr.execute('SELECT count(*), md5(string_agg(t::text, \'|\' ORDER BY t::text)) '
+                           'FROM "%s" t' % table)
+                count, digest = cr.fetchone()
+                snapshot[table] = {"ids": [count], "columns": {"*": digest}}
+                continue
             cr.execute('SELECT array_agg(id ORDER BY id) FROM "%s" %s' % (table, where),
                        params)
             ids = cr.fetchone()[0] or []

@@ -5,6 +5,8 @@ of ``scripts/b2b install-check``, each run in ``odoo shell`` (which provides
   populate   the company's own data before the addon: its own stages, sales
              team, opportunities in every state, confirmed and invoiced
              orders, projects and tasks; users of each job
+  old_data   the addon of the previous version used through its public
+             names (DESIGN.md), before an upgrade
   use        the addon used: a team in the B2B pipeline, an opportunity with
              its touchpoints and committee, a contract, a quotation with scope
              and payment plan, confirmed, its delivery project
@@ -131,6 +133,51 @@ def use():
     print("used: %s, %s, project %s" % (lead.name, order.name, project))
 
 
+def old_data():
+    salesman, _project_user, _accountant = users()
+    customer = env["res.partner"].create({"name": "Old Customer", "is_company": True,
+                                          "email": "old@example.com"})
+    leads = env["crm.lead"]
+    for index in range(3):
+        leads |= env["crm.lead"].create({
+            "name": "Old opportunity %s" % index, "type": "opportunity",
+            "partner_id": customer.id, "user_id": salesman.id,
+            "b2b_data_source": "paid"})
+    for lead in leads:
+        env["b2b.touchpoint"].create({
+            "lead_id": lead.id, "kind": "call", "call_outcome": "answered",
+            "date": DAY + " 09:00:00", "user_id": salesman.id})
+        env["b2b.stakeholder"].create({
+            "lead_id": lead.id, "partner_id": customer.id,
+            "role_ids": [(6, 0, env["b2b.stakeholder.role"].search([]).ids)]})
+    leads[1].write({"stage_id": env["crm.stage"].search([], order="sequence", limit=2)[1].id})
+    contract = env["b2b.contract"].create({"partner_id": customer.id, "lead_id": leads[0].id})
+    order = env["sale.order"].create({
+        "partner_id": customer.id, "opportunity_id": leads[0].id,
+        "b2b_contract_id": contract.id,
+        "order_line": [(0, 0, {"product_id": service_product("Old Service").id,
+                               "product_uom_qty": 4})]})
+    env["b2b.scope.item"].create({"order_id": order.id, "category": "brief",
+                                  "name": "Old brief"})
+    order.action_confirm()
+    project = order.action_create_project()
+    env.cr.commit()
+    print("previous version's data: %d opportunities, %s, project %s" % (
+        len(leads), order.name, project))
+
+
+def upgraded():
+    stages = env["crm.stage"].search([("b2b_pipeline", "=", True)])
+    assert len(stages) == 8, stages.mapped("name")
+    assert all(env["crm.team"].search([]).mapped("b2b_use_pipeline"))
+    for name in ("crm_stage_contact", "crm_stage_contract"):
+        assert env.ref(MODULE + "." + name) in stages, name
+    assert env.ref(MODULE + ".crm_stage_contract") == env.ref("crm.stage_lead4")
+    lead = env["crm.lead"].search([("name", "=", "Old opportunity 1")])
+    print("upgraded: pipeline of %d stages, every team in it; %s in %s" % (
+        len(stages), lead.name, lead.stage_id.name))
+
+
 def removed():
     cr = env.cr
     checks = {
@@ -212,5 +259,6 @@ def flows():
     env.cr.commit()
 
 
-{"populate": populate, "use": use, "removed": removed, "flows": flows}[STEP]()
+{"populate": populate, "use": use, "removed": removed, "flows": flows,
+ "old_data": old_data, "upgraded": upgraded}[STEP]()
 print("STEP %s: OK" % STEP)
