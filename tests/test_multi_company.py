@@ -41,10 +41,13 @@ class TestMultiCompany(B2BPaymentCase):
         )
         both = {"company_id": cls.company_b.id,
                 "company_ids": [(6, 0, cls.company_b.ids)]}
-        admin_b = create_user(env, "b2b_admin_b", [
-            "base.group_system", "account.group_account_manager"], **both)
+        # The chart of company B, loaded as the superuser working in B.
+        admin = env.user
+        admin.write({"company_ids": [(4, cls.company_b.id)],
+                     "company_id": cls.company_b.id})
         chart = env.ref("l10n_generic_coa.configurable_chart_template")
-        chart.sudo(admin_b).try_loading_for_current_company()
+        chart.try_loading_for_current_company()
+        admin.company_id = cls.company
         cls.manager_b = create_user(env, "b2b_sales_manager_b", [
             "sales_team.group_sale_manager"], **both)
         cls.salesman_b = create_user(env, "b2b_salesman_b", [
