@@ -141,11 +141,6 @@ def _commands_problem(self, field, value):
     if not isinstance(value, (list, tuple)):
         return _("a list of commands is expected.")
     for command in value:
-        if isinstance(command, int) and not isinstance(command, bool):
-            problem = _record_id_problem(self, field.comodel_name, command)
-            if problem:
-                return problem
-            continue
         if not isinstance(command, (list, tuple)) or not command or (
             command[0] not in X2MANY_COMMANDS or isinstance(command[0], bool)
         ):

@@ -128,8 +128,8 @@ class B2bKpiTarget(models.Model):
         a custom period: the same number of days just before). Targets that
         already exist in the period are kept. Returns the ids created.
         """
-        date_from = kpi_periods.to_date(date_from)
-        date_to = kpi_periods.to_date(date_to)
+        date_from = self._kpi_date(date_from, _("The first day of the period"))
+        date_to = self._kpi_date(date_to, _("The last day of the period"))
         if date_from > date_to:
             raise UserError(_("The period must end on or after its first day."))
         prev_from, prev_to = kpi_periods.previous_period(date_from, date_to)

@@ -41,7 +41,8 @@ class TestCustomerLinkHttp(B2BHttpCase):
                  "extra_amount": 100.0}
             )
             change.sudo(salesman).action_send()
-            project = env["project.project"].browse(confirmed.action_create_project())
+            project = env["project.project"].browse(
+                confirmed.sudo().action_create_project())
             phase = env["b2b.phase"].create({"project_id": project.id, "name": "GĐ 1"})
             acceptance = env["b2b.acceptance"].create({
                 "phase_id": phase.id,
