@@ -11,6 +11,16 @@ CONTRACT_STATES = [
     ("done", "Done"),
     ("cancel", "Cancelled"),
 ]
+# What a signed contract is, for the pipeline's checkpoints and the key
+# indicators alike: signed, and still so when in progress or done.
+CONTRACT_SIGNED_STATES = ("signed", "in_progress", "done")
+
+
+def contract_signed_sql(alias):
+    """The SQL condition "the contract row ``alias`` is signed"."""
+    return "%s.state IN (%s)" % (
+        alias, ", ".join("'%s'" % state for state in CONTRACT_SIGNED_STATES)
+    )
 
 
 class B2bContract(models.Model):

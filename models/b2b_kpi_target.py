@@ -161,7 +161,13 @@ class B2bKpiTarget(models.Model):
     # Indicators against targets
     # ------------------------------------------------------------------
     def _kpi_visible_user_ids(self):
-        """Salespeople whose indicators the current user may read: None for all."""
+        """Salespeople whose indicators the current user may read: None for all.
+
+        The same rule as the record rules of the indicators (a salesperson
+        their own, a team leader their team members', a sales manager all),
+        for the salespeople's whole figures; ``get_kpi_values`` and the weekly
+        mail both ask here.
+        """
         user = self.env.user
         if user.has_group("sales_team.group_sale_manager") or user._is_superuser():
             return None
@@ -278,16 +284,9 @@ class B2bKpiTarget(models.Model):
             return 0
         values = self.sudo().get_kpi_values(date_from, date_to)
         template = self.env.ref("b2b_sales_delivery.kpi_mail_template")
-        leaders = self.env["crm.team"].sudo().search(
-            [("user_id", "in", recipients.ids)]
-        )
         for recipient in recipients:
-            if recipient.has_group("sales_team.group_sale_manager"):
-                rows = values
-            else:
-                members = leaders.filtered(lambda t: t.user_id == recipient)
-                visible = set(members.mapped("member_ids").ids) | {recipient.id}
-                rows = [row for row in values if row["user_id"] in visible]
+            visible = self.sudo(recipient)._kpi_visible_user_ids()
+            rows = [row for row in values if visible is None or row["user_id"] in visible]
             template.with_context(
                 kpi_date_from=date_from, kpi_date_to=date_to,
                 kpi_rows=self.with_context(lang=recipient.lang)._kpi_mail_rows(rows),
