@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..utils import kpi_periods
 
-# The nine key indicators of the seed (A.5), in the order of the process.
+# The nine key indicators of the B2B process, in its order.
 KPI_CODES = [
     ("contacts_reached", "Contacts reached"),
     ("meetings_new", "Meetings booked (new partners)"),
@@ -97,9 +97,7 @@ class B2bKpiTarget(models.Model):
                     "There is already a target of \"%(kpi)s\" for %(owner)s in "
                     "a period overlapping %(date_from)s - %(date_to)s."
                 ) % {
-                    "kpi": dict(self._fields["kpi"]._description_selection(self.env))[
-                        target.kpi
-                    ],
+                    "kpi": self._fields["kpi"].convert_to_export(target.kpi, target),
                     "owner": target.user_id.name or target.team_id.name,
                     "date_from": target.date_from,
                     "date_to": target.date_to,
@@ -296,12 +294,12 @@ class B2bKpiTarget(models.Model):
     @api.model
     def _kpi_mail_rows(self, rows):
         """The rows of the mail: names and labels in the recipient's language."""
-        labels = dict(self._fields["kpi"]._description_selection(self.env))
+        kpi = self._fields["kpi"]
         users = self.env["res.users"].sudo().browse({row["user_id"] for row in rows})
         names = {user.id: user.name for user in users}
         return [{
             "user": names[row["user_id"]],
-            "kpi": labels[row["kpi"]],
+            "kpi": kpi.convert_to_export(row["kpi"], self),
             "actual": "{:,.0f}".format(row["actual"]),
             "target": "{:,.0f}".format(row["target"]) if row["target"] else "-",
             "achievement": "%.0f%%" % row["achievement"]

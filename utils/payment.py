@@ -36,7 +36,7 @@ def split_amount(total, shares, decimal_places=2):
     cover the whole total (the percentages and fixed amounts add up to it,
     give or take the rounding), the rounding remainder goes to the last line,
     so the installments add up to the total exactly. A plan that does not
-    cover the total is returned as it is (see :func:`plan_difference`).
+    cover the total is returned as it is: what it misses or exceeds shows.
     """
     total = to_decimal(total, decimal_places)
     amounts = []
@@ -53,12 +53,6 @@ def split_amount(total, shares, decimal_places=2):
         if remainder and abs(remainder) <= tolerance:
             amounts[-1] += remainder
     return amounts
-
-
-def plan_difference(total, amounts, decimal_places=2):
-    """What the installments miss (positive) or exceed (negative) of total."""
-    total = to_decimal(total, decimal_places)
-    return total - sum((to_decimal(a, decimal_places) for a in amounts), Decimal(0))
 
 
 def ageing_bucket(date_due, today):
