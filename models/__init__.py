@@ -15,6 +15,9 @@ from . import ir_translation
 from . import b2b_stakeholder
 from . import b2b_checkpoint
 from . import crm_stage
+from . import crm_stage_guidance
+from . import crm_lead_stage_time
+from . import crm_stage_upsell
 from . import mail_activity
 from . import calendar_event
 # Indicators, targets and skills.
@@ -24,6 +27,7 @@ from . import b2b_skill
 # Proposal, contract, scope locked with the customer, change requests.
 from . import b2b_confirmation_link_mixin
 from . import sale_order_contract
+from . import sale_order_committee
 from . import sale_order_project
 from . import sale_order_scope
 from . import sale_order_line_scope
@@ -40,6 +44,7 @@ from . import b2b_weekly_goal
 from . import b2b_question
 from . import b2b_team_agreement
 from . import b2b_delivery_report
+from . import b2b_review
 from . import b2b_delivery_mixin
 # Acceptance and payment.
 from . import b2b_acceptance

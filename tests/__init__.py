@@ -8,6 +8,7 @@ from . import test_crm_checkpoints
 from . import test_crm_touchpoints
 from . import test_crm_security
 from . import test_crm_performance
+from . import test_crm_stage_time
 from . import test_kpi_periods
 from . import test_kpi
 from . import test_kpi_access
@@ -22,6 +23,7 @@ from . import test_plan_dates
 from . import test_delivery_plan
 from . import test_delivery_project
 from . import test_delivery_report
+from . import test_delivery_review
 from . import test_payment_utils
 from . import test_payment_plan
 from . import test_payment_reminder
