@@ -76,6 +76,7 @@
         "views/crm_lead_upsell_views.xml",
         "views/project_task_views.xml",
         "views/project_project_views.xml",
+        "views/b2b_phase_timeline_views.xml",
         "security/b2b_review_security.xml",
         "data/b2b_review_data.xml",
         "views/b2b_review_views.xml",
@@ -86,6 +87,9 @@
         "data/b2b_acceptance_data.xml",
         "reports/b2b_acceptance_report.xml",
         "reports/b2b_payment_plan_report.xml",
+        "reports/b2b_contract_liquidation_report.xml",
+        "views/b2b_contract_liquidation_views.xml",
+        "wizards/b2b_contract_close_wizard_views.xml",
         "data/payment_mail_template_data.xml",
         "data/b2b_payment_plan_line_data.xml",
         "views/b2b_acceptance_views.xml",
@@ -99,6 +103,7 @@
         "views/b2b_menus.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/crm_lead_demo.xml",
         "demo/res_users_kpi_demo.xml",
         "demo/b2b_kpi_target_demo.xml",
@@ -113,6 +118,7 @@
         "demo/b2b_payment_plan_line_demo.xml",
         "demo/b2b_acceptance_demo.xml",
         "demo/b2b_kpi_events_demo.xml",
+        "demo/b2b_story_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
 }

@@ -4,6 +4,7 @@ from . import b2b_state_columns_mixin
 # Part A, win the customer: the opportunity, its committee, touchpoints,
 # risks and the stage checkpoints.
 from . import b2b_contract
+from . import b2b_contract_liquidation
 from . import b2b_phase
 from . import b2b_risk
 from . import b2b_touchpoint
@@ -46,6 +47,12 @@ from . import b2b_team_agreement
 from . import b2b_delivery_report
 from . import b2b_review
 from . import b2b_delivery_mixin
+# Customer dates from the confirmed timeline, internal dates earlier.
+from . import project_project_timeline
+from . import project_task_timeline
+from . import b2b_phase_timeline
+from . import b2b_scope_item_timeline
+from . import sale_order_timeline
 # Acceptance and payment.
 from . import b2b_acceptance
 from . import b2b_phase_acceptance
@@ -55,5 +62,6 @@ from . import b2b_payment_reminder_level
 from . import b2b_payment_reminder
 from . import account_invoice
 from . import res_company
+from . import res_currency
 from . import res_config_settings
 from . import ir_qweb
