@@ -37,7 +37,7 @@ class B2bAcceptance(models.Model):
     _description = "Acceptance Minutes"
     _inherit = [
         "mail.thread", "mail.activity.mixin", "portal.mixin",
-        "b2b.confirmation.link.mixin",
+        "b2b.state.columns.mixin", "b2b.confirmation.link.mixin",
     ]
     _order = "date_sent desc, id desc"
 
@@ -100,11 +100,6 @@ class B2bAcceptance(models.Model):
     token_expiry = fields.Datetime(
         string="Acceptance Link Valid Until", copy=False, readonly=True
     )
-
-    @api.model
-    def _expand_states(self, states, domain, order):
-        """Every state is a kanban column, even when empty."""
-        return [key for key, _label in ACCEPTANCE_STATES]
 
     @api.model_cr
     def init(self):
@@ -177,7 +172,9 @@ class B2bAcceptance(models.Model):
                 raise UserError(
                     _("Only draft or sent minutes can be sent; %(name)s is "
                       "%(state)s.")
-                    % {"name": acceptance.name, "state": acceptance._state_label()}
+                    % {"name": acceptance.name,
+                       "state": acceptance._fields["state"].convert_to_export(
+                           acceptance.state, acceptance)}
                 )
             if not acceptance.item_ids:
                 raise UserError(
@@ -261,8 +258,8 @@ class B2bAcceptance(models.Model):
         self.message_post(
             body=_("Accepted by %(name)s (%(via)s).") % {
                 "name": html_escape(accepted_by),
-                "via": dict(self._fields["accepted_via"]._description_selection(
-                    self.env))[accepted_via],
+                "via": self._fields["accepted_via"].convert_to_export(
+                    accepted_via, self),
             },
             subtype="mail.mt_comment" if accepted_via in ("link", "portal")
             else "mail.mt_note",
@@ -286,7 +283,9 @@ class B2bAcceptance(models.Model):
                 raise UserError(
                     _("Only draft or sent minutes can be rejected; %(name)s is "
                       "%(state)s.")
-                    % {"name": acceptance.name, "state": acceptance._state_label()}
+                    % {"name": acceptance.name,
+                       "state": acceptance._fields["state"].convert_to_export(
+                           acceptance.state, acceptance)}
                 )
             if not reason:
                 raise UserError(
@@ -309,11 +308,6 @@ class B2bAcceptance(models.Model):
                 raise UserError(_("Only rejected minutes go back to draft."))
             acceptance.write({"state": "draft"})
         return True
-
-    def _state_label(self):
-        return dict(self._fields["state"]._description_selection(self.env))[
-            self.state
-        ]
 
     def _link_write(self, vals):
         """Write the link's and the answer's fields (the steps' only way)."""

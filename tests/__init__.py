@@ -41,3 +41,4 @@ from . import test_multi_company
 from . import test_generated_input
 from . import test_story
 from . import test_reports
+from . import test_shared_rules
