@@ -453,7 +453,7 @@ class B2bPaymentPlanLine(models.Model):
         invoices.
         """
         invoices = self.env["account.invoice"]
-        for line in self.filtered(lambda l: not l.invoice_id):
+        for line in self.filtered(lambda line: not line.invoice_id):
             date = line.date_triggered or line._get_trigger_date()
             if date:
                 invoices |= line._release_one(date)

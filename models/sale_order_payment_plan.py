@@ -70,7 +70,7 @@ class SaleOrder(models.Model):
         """
         self.ensure_one()
         groups = OrderedDict()
-        for line in self.order_line.filtered(lambda l: not l.is_downpayment):
+        for line in self.order_line.filtered(lambda so_line: not so_line.is_downpayment):
             taxes = line.tax_id.sorted("id")
             key = tuple(taxes.ids)
             # a tax included in the price is invoiced with the price

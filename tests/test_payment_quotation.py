@@ -4,6 +4,7 @@
 the advance on the contract's signature, changes after invoices."""
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from . import test_reports
 from .common_payment import B2BPaymentCase
 
 
@@ -240,7 +241,7 @@ class TestPaymentQuotation(B2BPaymentCase):
         refund = invoice.sudo(self.accountant).refund()
         refund.action_invoice_open()
         (invoice.sudo().move_id.line_ids | refund.sudo().move_id.line_ids).filtered(
-            lambda l: l.account_id == invoice.account_id
+            lambda move_line: move_line.account_id == invoice.account_id
         ).reconcile()
         self.assertEqual(invoice.state, "paid")
         self.assertEqual(advance.state, "invoiced")
@@ -277,3 +278,18 @@ class TestPaymentQuotation(B2BPaymentCase):
         self.assertEqual(action["domain"], [("id", "in", invoice.ids)])
         self.assertEqual(invoice.state, "draft")
         self.assertEqual(lines.mapped("state"), ["invoiced", "planned", "planned"])
+
+    def test_plan_and_phases_on_the_quotation_and_contract_pdf(self):
+        order = self.create_quotation()
+        test_reports.TestReports.load_vietnamese(self)
+        quotation = self.env.ref("sale.action_report_saleorder").sudo()
+        contract = self.env.ref("b2b_sales_delivery.action_report_b2b_contract")
+        for html in (quotation.render_qweb_html(order.ids)[0].decode(),
+                     contract.render_qweb_html(self.contract.ids)[0].decode()):
+            for text in ("Phân tích", "Tài liệu yêu cầu", "Tạm ứng",
+                         "Nghiệm thu cuối", "Kế hoạch thanh toán",
+                         "Thời lượng dự kiến (ngày)"):
+                self.assertIn(text, html)
+            self.assertNotIn("Payment plan", html)
+        self.assertIn("HỢP ĐỒNG", contract.render_qweb_html(
+            self.contract.ids)[0].decode())

@@ -69,7 +69,7 @@ class TestPaymentVat(B2BPaymentCase):
 
     def order_by_rate(self):
         result = {}
-        for line in self.order.order_line.filtered(lambda l: not l.is_downpayment):
+        for line in self.order.order_line.filtered(lambda so_line: not so_line.is_downpayment):
             rate = line.tax_id.amount
             untaxed, tax = result.get(rate, (0.0, 0.0))
             result[rate] = (untaxed + line.price_subtotal, tax + line.price_tax)
