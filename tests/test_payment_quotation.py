@@ -105,7 +105,7 @@ class TestPaymentQuotation(B2BPaymentCase):
             })
         # nor by moving the phase (or the installment) to the other order
         with self.assertRaises(ValidationError):
-            order.phase_ids[0].sudo(self.salesman).order_id = other
+            line.phase_id.sudo(self.salesman).order_id = other
         with self.assertRaises((UserError, ValidationError)):
             line.sudo(self.salesman).order_id = other
         other_project = self.env["project.project"].browse(
