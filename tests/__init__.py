@@ -5,6 +5,7 @@ from . import test_skeleton
 from . import test_http
 from . import test_vietnamese
 from . import test_crm_checkpoints
+from . import test_crm_pipeline
 from . import test_crm_touchpoints
 from . import test_crm_security
 from . import test_crm_performance
@@ -35,3 +36,4 @@ from . import test_payment_concurrency
 from . import test_acceptance
 from . import test_acceptance_http
 from . import test_reports
+from . import test_shared_rules
