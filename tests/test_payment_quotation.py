@@ -96,23 +96,28 @@ class TestPaymentQuotation(B2BPaymentCase):
         order = self.create_quotation()
         other = self.create_quotation()
         line = order.payment_plan_line_ids[1]
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
             line.sudo(self.salesman).phase_id = other.phase_ids[0]
-        with self.assertRaises(ValidationError):
+        self.env["b2b.phase"].invalidate_cache()
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
             self.env["b2b.payment.plan.line"].sudo(self.salesman).create({
                 "order_id": order.id, "name": "X", "percent": 0.0,
                 "trigger": "phase_accepted", "phase_id": other.phase_ids[0].id,
             })
+        self.env["b2b.phase"].invalidate_cache()
         # nor by moving the phase (or the installment) to the other order
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
             line.phase_id.sudo(self.salesman).order_id = other
-        with self.assertRaises((UserError, ValidationError)):
+        self.env["b2b.phase"].invalidate_cache()
+        with self.assertRaises((UserError, ValidationError)), self.env.cr.savepoint():
             line.sudo(self.salesman).order_id = other
+        self.env["b2b.phase"].invalidate_cache()
         other_project = self.env["project.project"].browse(
             other.sudo().action_create_project()
         )
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
             order.phase_ids[0].sudo().project_id = other_project
+        self.env["b2b.phase"].invalidate_cache()
 
     def test_change_after_invoices_spread(self):
         order = self.create_quotation()
@@ -199,6 +204,7 @@ class TestPaymentQuotation(B2BPaymentCase):
             line.sudo(self.salesman).unlink()
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             order.payment_plan_line_ids[1].sudo(self.salesman).unlink()
+        self.env["b2b.phase"].invalidate_cache()
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             order.payment_plan_line_ids[1].sudo(self.salesman).percent = 10.0
 
