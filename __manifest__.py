@@ -4,7 +4,7 @@
     "name": "B2B Sales & Delivery",
     "summary": "Win B2B customers, lock the scope, deliver by phases, "
     "get accepted and paid, measure it against targets",
-    "version": "11.0.2.0.0",
+    "version": "11.0.2.0.1",
     "category": "Sales",
     "website": "https://github.com/b2b-sales-delivery/b2b_sales_delivery",
     "author": "b2b_sales_delivery contributors",
@@ -96,6 +96,8 @@
         "data/b2b_payment_plan_line_data.xml",
         "views/b2b_acceptance_views.xml",
         "views/b2b_payment_plan_line_views.xml",
+        "views/sale_order_phase_views.xml",
+        "views/b2b_change_request_payment_plan_views.xml",
         "views/sale_order_payment_plan_views.xml",
         "views/b2b_payment_reminder_level_views.xml",
         "views/account_invoice_views.xml",

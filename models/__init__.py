@@ -58,6 +58,10 @@ from . import sale_order_timeline
 # Acceptance and payment.
 from . import b2b_acceptance
 from . import b2b_phase_acceptance
+from . import b2b_phase_order
+from . import sale_order_phase
+from . import b2b_contract_payment_plan
+from . import b2b_change_request_payment_plan
 from . import b2b_payment_plan_line
 from . import sale_order_payment_plan
 from . import b2b_payment_reminder_level

@@ -93,8 +93,8 @@ class B2bPhaseAcceptance(models.Model):
         lines = self.env["b2b.payment.plan.line"].sudo().search([
             ("phase_id", "in", self.ids),
             ("trigger", "=", "phase_accepted"),
-            ("state", "in", ("planned", "to_invoice")),
+            ("invoice_id", "=", False),
             ("order_id.state", "in", ("sale", "done")),
         ])
-        lines.action_trigger()
+        lines._release_met_triggers()
         return True

@@ -171,7 +171,7 @@ class TestPaymentConcurrency(TransactionCase):
 
         def invoice(env):
             line = env["b2b.payment.plan.line"].browse(ids["line"])
-            return line.action_trigger(date="2026-05-01")
+            return line._release_one("2026-05-01").ids
 
         try:
             result = self._race(invoice, invoice)
