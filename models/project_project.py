@@ -96,7 +96,8 @@ class ProjectProject(models.Model):
         Working weekdays come from the calendar's attendances (Monday-Friday
         without a calendar); a global leave of the calendar covering a whole
         working day makes it a day off. Leaves are read once, in their own
-        time zone (the calendar methods would use the user's, see ODOO11.md).
+        time zone (resource.calendar's own methods would convert the day into
+        the user's time zone and misjudge it).
         """
         self.ensure_one()
         calendar = self.resource_calendar_id.sudo()

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The customer-facing date of the buffered plan, as plain functions.
 
-The rule (DESIGN.md): the customer date is the internal date plus a buffer,
+The rule: the customer date is the internal date plus a buffer,
 
 - ``days``: ``buffer_days`` calendar days;
 - ``percent``: ``buffer_percent`` % of the calendar days from the plan start to
