@@ -2,6 +2,8 @@
 # isort: skip_file
 # Part A, win the customer: the opportunity, its committee, touchpoints,
 # risks and the stage checkpoints.
+from . import b2b_step_mixin
+from . import b2b_job
 from . import b2b_contract
 from . import b2b_phase
 from . import b2b_risk
@@ -43,8 +45,10 @@ from . import b2b_delivery_mixin
 # Acceptance and payment.
 from . import b2b_acceptance
 from . import b2b_phase_acceptance
+from . import project_project_acceptance
 from . import b2b_payment_plan_line
 from . import sale_order_payment_plan
+from . import b2b_payment_plan_line_scope
 from . import b2b_payment_reminder_level
 from . import b2b_payment_reminder
 from . import account_invoice

@@ -32,6 +32,21 @@ def ensure_http_server():
             _http_server.append(server)
 
 
+# A 1x1 PNG: the customer's drawn signature in tests.
+SIGNATURE = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgAAAAAgABVKJPXQ"
+    "AAAABJRU5ErkJggg=="
+)
+
+
+def accept_by_customer(acceptance, name="Phạm Thị Dung"):
+    """The customer accepts the minutes through their link (sent first if
+    still a draft), with name and signature, as the link's route does."""
+    if acceptance.state == "draft":
+        acceptance.action_send()
+    return acceptance._accept_by_customer(name, SIGNATURE, "link")
+
+
 def create_user(env, login, groups, name=None, **values):
     """A user holding exactly ``groups`` (xml ids), plus what they imply.
 
@@ -69,6 +84,9 @@ class B2BCase(SavepointCase):
         )
         cls.project_user = create_user(
             env, "b2b_project_user", ["project.group_project_user"]
+        )
+        cls.project_manager = create_user(
+            env, "b2b_project_manager", ["project.group_project_manager"]
         )
         cls.accountant = create_user(
             env, "b2b_accountant", ["account.group_account_invoice"]

@@ -137,7 +137,10 @@ class TestCrmCheckpoints(B2BCrmCase):
             {"partner_id": self.customer.id, "opportunity_id": lead.id}
         )
         self.assertRefused(lead, self.stage_won, ["A quotation sent"])
-        order.b2b_date_proposal = "2026-03-02 10:00:00"
+        # Sent (the proposal is dated), then back to a quotation.
+        order.state = "sent"
+        order.state = "draft"
+        self.assertTrue(order.b2b_date_proposal)
         message = self.assertRefused(lead, self.stage_won, ["no signed contract"])
         self.assertNotIn("A quotation sent", message)
         self.sign_contract(lead)
