@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..utils import kpi_periods
+from .b2b_job import run_each
 
 # The nine key indicators of the seed (A.5), in the order of the process.
 KPI_CODES = [
@@ -281,7 +282,8 @@ class B2bKpiTarget(models.Model):
         leaders = self.env["crm.team"].sudo().search(
             [("user_id", "in", recipients.ids)]
         )
-        for recipient in recipients:
+
+        def send(recipient):
             if recipient.has_group("sales_team.group_sale_manager"):
                 rows = values
             else:
@@ -292,7 +294,14 @@ class B2bKpiTarget(models.Model):
                 kpi_date_from=date_from, kpi_date_to=date_to,
                 kpi_rows=self.with_context(lang=recipient.lang)._kpi_mail_rows(rows),
             ).send_mail(recipient.id)
-        return len(recipients)
+
+        # One recipient's failure does not stop the others: it is logged and
+        # left as an activity on the recipient.
+        sent = run_each(
+            recipients, send, _("Weekly indicators mail"),
+            lambda recipient: recipient, lambda recipient: recipient.partner_id,
+        )
+        return len(sent)
 
     @api.model
     def _kpi_mail_rows(self, rows):
