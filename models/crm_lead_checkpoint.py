@@ -180,11 +180,11 @@ class CrmLead(models.Model):
                 probability = stage.probability
         if probability is None or probability < 100:
             return True
-        winning = self if is_new else self.filtered(lambda l: l.probability < 100)
+        winning = self if is_new else self.filtered(lambda lead: lead.probability < 100)
         if not winning:
             return True
         signed = self.env["b2b.checkpoint"]._get_signed_contract_lead_ids(winning)
-        unsigned = winning.filtered(lambda l: l.id not in signed)
+        unsigned = winning.filtered(lambda lead: lead.id not in signed)
         if unsigned:
             raise UserError(
                 _("The opportunity \"%s\" cannot be won: it has no signed "
