@@ -128,7 +128,8 @@ class B2bStepMixin(models.AbstractModel):
             "(%(steps)s), with their rules."
         ) % {
             "fields": labels,
-            "document": self._description,
+            "document": self.env["ir.model"].sudo().search(
+                [("model", "=", self._name)], limit=1).name or self._description,
             "steps": self._step_buttons(),
         }
 

@@ -52,6 +52,7 @@ class SaleOrderLine(models.Model):
     def _b2b_create_downpayment_line(self, vals):
         """Create the down payment line of an invoicing step, allowed on a
         confirmed scope (it invoices the scope, it does not change it)."""
-        return self.with_context(b2b_downpayment_step=DOWNPAYMENT_STEP).create(
+        line = self.with_context(b2b_downpayment_step=DOWNPAYMENT_STEP).create(
             dict(vals, is_downpayment=True)
         )
+        return line.with_context(b2b_downpayment_step=None)

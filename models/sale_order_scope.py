@@ -213,7 +213,7 @@ class SaleOrder(models.Model):
                 {
                     "scope_snapshot": order._scope_snapshot(),
                     "scope_state": "confirmed",
-                    "scope_date_confirmed": date or fields.Datetime.now(),
+                    "scope_date_confirmed": order._check_confirmation_date(date),
                     "scope_confirmed_by": confirmed_by
                     or order.partner_id.display_name,
                     "scope_confirmed_via": via,
@@ -250,6 +250,27 @@ class SaleOrder(models.Model):
                 % {"who": self.env.user.name, "reason": reason.strip()}
             )
         return True
+
+    def _check_confirmation_date(self, date):
+        """The date of a confirmation received otherwise (a mail, a
+        meeting): not in the future, not before the scope was sent (or the
+        quotation made). Returns it, or now."""
+        self.ensure_one()
+        now = fields.Datetime.now()
+        if not date:
+            return now
+        try:
+            date = fields.Datetime.to_string(fields.Datetime.from_string(date))
+        except (TypeError, ValueError):
+            raise UserError(_("The confirmation date is not a date: %s") % date)
+        earliest = self.scope_date_sent or self.create_date
+        if date > now or (earliest and date < earliest):
+            raise UserError(
+                _("The scope of %(order)s cannot be confirmed on %(date)s: the "
+                  "date is in the future, or before the scope was sent.")
+                % {"order": self.name, "date": date}
+            )
+        return date
 
     def _scope_snapshot(self):
         """What the customer sees now (JSON): lines and amounts."""

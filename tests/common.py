@@ -39,11 +39,22 @@ SIGNATURE = (
 )
 
 
+def mark_sent(acceptance):
+    """The minutes as ``action_send`` leaves them, without rendering and
+    mailing the PDF (slow, and tested on its own)."""
+    for minutes in acceptance.filtered(lambda a: a.state == "draft"):
+        minutes._ensure_access_token()
+        minutes.sudo()._step_write(
+            {"state": "sent", "date_sent": "2026-03-02 09:00:00"})
+        minutes.phase_id._b2b_set_to_accept()
+    return acceptance
+
+
 def accept_by_customer(acceptance, name="Phạm Thị Dung"):
-    """The customer accepts the minutes through their link (sent first if
-    still a draft), with name and signature, as the link's route does."""
-    if acceptance.state == "draft":
-        acceptance.action_send()
+    """The customer accepts the minutes through their link (marked sent
+    first if still a draft), with name and signature, as the link's route
+    does."""
+    mark_sent(acceptance)
     return acceptance._accept_by_customer(name, SIGNATURE, "link")
 
 

@@ -5,7 +5,7 @@ import base64
 
 from odoo.exceptions import AccessError, UserError
 
-from .common import accept_by_customer
+from .common import accept_by_customer, mark_sent
 from .common_payment import THIRDS, B2BPaymentCase
 
 PNG = base64.b64encode(b"\x89PNG\r\n\x1a\n signed").decode()
@@ -100,7 +100,7 @@ class TestAcceptance(B2BPaymentCase):
     def test_second_acceptance_of_a_phase_is_refused(self):
         first = self.create_acceptance(self.phase)
         second = self.create_acceptance(self.phase)
-        (first | second).action_send()
+        mark_sent(first | second)
         accept_by_customer(first)
         with self.assertRaises(UserError) as error:
             accept_by_customer(second)
@@ -127,7 +127,7 @@ class TestAcceptance(B2BPaymentCase):
         with self.assertRaises(UserError) as error:
             acceptance._accept_by_customer("An", PNG, "link")
         self.assertIn("cannot be accepted", error.exception.name)
-        acceptance.action_send()
+        mark_sent(acceptance)
         for name, signature, message in (
             (" ", PNG, "Please enter your name."),
             ("An", None, "Please sign the minutes to accept them."),
@@ -167,8 +167,7 @@ class TestAcceptance(B2BPaymentCase):
         self.assertEqual(self.phase.state, "accepted")
 
     def test_paper_acceptance_needs_the_signed_copy(self):
-        acceptance = self.create_acceptance(self.phase)
-        acceptance.action_send()
+        acceptance = mark_sent(self.create_acceptance(self.phase))
         manager = acceptance.sudo(self.project_manager)
         with self.assertRaises(UserError) as error:
             manager.action_accept(accepted_via="paper")
@@ -179,8 +178,7 @@ class TestAcceptance(B2BPaymentCase):
         self.assertEqual(acceptance.accepted_by, "Lê Văn Cường")
 
     def test_unknown_channel_is_refused(self):
-        acceptance = self.create_acceptance(self.phase)
-        acceptance.action_send()
+        acceptance = mark_sent(self.create_acceptance(self.phase))
         with self.assertRaises(UserError):
             acceptance.sudo(self.project_manager).action_accept(accepted_via="fax")
         with self.assertRaises(UserError):
@@ -190,7 +188,7 @@ class TestAcceptance(B2BPaymentCase):
     def test_items_not_accepted_block_the_acceptance(self):
         acceptance = self.create_acceptance(self.phase)
         acceptance.item_ids[1].is_accepted = False
-        acceptance.action_send()
+        mark_sent(acceptance)
         with self.assertRaises(UserError) as error:
             accept_by_customer(acceptance)
         self.assertIn("Bản thiết kế giao diện", error.exception.name)

@@ -93,3 +93,15 @@ class TestScopeLock(ScopeCase):
             self.order_as_salesman.get_scope_snapshot()["amount_untaxed"],
             1000000.0)
         self.assertFalse(self.other.get_scope_snapshot())
+
+
+class TestScopeConfirmationDate(ScopeCase):
+    def test_confirmation_not_dated_in_the_future_nor_before_sending(self):
+        order = self.order_as_salesman
+        for date in ("2999-01-01 00:00:00", "2000-01-01 00:00:00", "hôm qua"):
+            with self.assertRaises(UserError):
+                order.action_confirm_scope(confirmed_by="Hùng", via="email",
+                                           date=date)
+        self.assertEqual(order.scope_state, "draft")
+        order.action_confirm_scope(confirmed_by="Hùng", via="email")
+        self.assertEqual(order.scope_state, "confirmed")

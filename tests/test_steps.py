@@ -20,7 +20,7 @@ class TestSteps(DeliveryCase):
         base = {"partner_id": self.customer.id}
         for model in (Contract, Contract.sudo()):
             self.assertRefused(lambda: model.create(dict(base, state="signed")),
-                               "Status")
+                               "State", "Sign")
             self.assertRefused(
                 lambda: model.create(dict(base, date_signed="2026-01-05")))
         self.assertRefused(
