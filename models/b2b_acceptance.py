@@ -36,7 +36,8 @@ class B2bAcceptance(models.Model):
     _name = "b2b.acceptance"
     _description = "Acceptance Minutes"
     _inherit = [
-        "mail.thread", "mail.activity.mixin", "portal.mixin", "b2b.step.mixin",
+        "mail.thread", "mail.activity.mixin", "portal.mixin", "b2b.state.columns.mixin",
+        "b2b.step.mixin",
     ]
     _order = "date_sent desc, id desc"
     _step_fields = (
@@ -102,11 +103,6 @@ class B2bAcceptance(models.Model):
     reject_reason = fields.Text(copy=False, track_visibility="onchange")
     access_token = fields.Char(copy=False, readonly=True)
 
-    @api.model
-    def _expand_states(self, states, domain, order):
-        """Every state is a kanban column, even when empty."""
-        return [key for key, _label in ACCEPTANCE_STATES]
-
     @api.model_cr
     def init(self):
         # The database itself refuses a second accepted minutes of a phase.
@@ -169,7 +165,9 @@ class B2bAcceptance(models.Model):
                 raise UserError(
                     _("Only draft or sent minutes can be sent; %(name)s is "
                       "%(state)s.")
-                    % {"name": acceptance.name, "state": acceptance._state_label()}
+                    % {"name": acceptance.name,
+                       "state": acceptance._fields["state"].convert_to_export(
+                           acceptance.state, acceptance)}
                 )
             if not acceptance.item_ids:
                 raise UserError(
@@ -242,7 +240,7 @@ class B2bAcceptance(models.Model):
         if self.state != "sent":
             raise UserError(
                 _("These minutes are %s: they cannot be accepted.")
-                % self._state_label()
+                % self._fields["state"].convert_to_export(self.state, self)
             )
         return self._accept(name.strip(), channel, signature)
 
@@ -320,8 +318,8 @@ class B2bAcceptance(models.Model):
         self.message_post(
             body=_("Accepted by %(name)s (%(via)s).") % {
                 "name": accepted_by,
-                "via": dict(self._fields["accepted_via"]._description_selection(
-                    self.env))[accepted_via],
+                "via": self._fields["accepted_via"].convert_to_export(
+                    accepted_via, self),
             },
             subtype="mail.mt_comment" if accepted_via in CUSTOMER_CHANNELS
             else "mail.mt_note",
@@ -338,7 +336,9 @@ class B2bAcceptance(models.Model):
                 raise UserError(
                     _("Only draft or sent minutes can be rejected; %(name)s is "
                       "%(state)s.")
-                    % {"name": acceptance.name, "state": acceptance._state_label()}
+                    % {"name": acceptance.name,
+                       "state": acceptance._fields["state"].convert_to_export(
+                           acceptance.state, acceptance)}
                 )
             if not reason:
                 raise UserError(
@@ -362,11 +362,6 @@ class B2bAcceptance(models.Model):
     def _step_buttons(self):
         return _("Send by Email, Record Acceptance, Record Rejection, Back to "
                  "Draft; the customer accepts through the link")
-
-    def _state_label(self):
-        return dict(self._fields["state"]._description_selection(self.env))[
-            self.state
-        ]
 
     def _ensure_access_token(self):
         for acceptance in self.filtered(lambda a: not a.access_token):

@@ -18,7 +18,10 @@ class B2bPhase(models.Model):
 
     _name = "b2b.phase"
     _description = "Delivery Phase"
-    _inherit = ["mail.thread", "mail.activity.mixin", "b2b.step.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "b2b.state.columns.mixin",
+        "b2b.step.mixin",
+    ]
     _order = "project_id, sequence, id"
     _step_fields = ("state",)
     _step_drop_actions = {
@@ -53,7 +56,7 @@ class B2bPhasePlanning(models.Model):
         help="The deadline the customer sees: the internal deadline plus the "
         "project's buffer, moved to a working day.",
     )
-    state = fields.Selection(group_expand="_read_group_states")
+    state = fields.Selection(group_expand="_expand_states")
     task_ids = fields.One2many("project.task", "phase_id", string="Tasks")
     task_count = fields.Integer(compute="_compute_progress")
     task_done_count = fields.Integer(compute="_compute_progress")
@@ -110,7 +113,9 @@ class B2bPhasePlanning(models.Model):
             if phase.state != "planned":
                 raise UserError(
                     _("Only a planned phase can start; %(phase)s is %(state)s.")
-                    % {"phase": phase.name, "state": phase._state_label()}
+                    % {"phase": phase.name,
+                       "state": phase._fields["state"].convert_to_export(
+                           phase.state, phase)}
                 )
             missing = phase.project_id.resource_line_ids.filtered(
                 lambda r: not r.is_ready
@@ -139,7 +144,9 @@ class B2bPhasePlanning(models.Model):
                 raise UserError(
                     _("Only a phase in progress can be handed over for "
                       "acceptance; %(phase)s is %(state)s.")
-                    % {"phase": phase.name, "state": phase._state_label()}
+                    % {"phase": phase.name,
+                       "state": phase._fields["state"].convert_to_export(
+                           phase.state, phase)}
                 )
             phase._step_write({"state": "to_accept"})
         return True
@@ -147,13 +154,3 @@ class B2bPhasePlanning(models.Model):
     def _step_buttons(self):
         return _("Start, Ready for Acceptance; accepted only through accepted "
                  "acceptance minutes")
-
-    def _state_label(self):
-        self.ensure_one()
-        return dict(
-            self._fields["state"]._description_selection(self.env)
-        )[self.state]
-
-    @api.model
-    def _read_group_states(self, states, domain, order):
-        return [key for key, _label in PHASE_STATES]

@@ -14,7 +14,10 @@ class B2bWeeklyGoal(models.Model):
 
     _name = "b2b.weekly.goal"
     _description = "Weekly Goal"
-    _inherit = ["mail.thread", "b2b.delivery.mixin", "b2b.step.mixin"]
+    _inherit = [
+        "mail.thread", "b2b.delivery.mixin", "b2b.state.columns.mixin",
+        "b2b.step.mixin",
+    ]
     _order = "week_start desc, project_id, sequence, id"
     _step_fields = ("state",)
     _step_drop_actions = {
@@ -41,17 +44,12 @@ class B2bWeeklyGoal(models.Model):
     result = fields.Text(track_visibility="onchange")
     state = fields.Selection(
         GOAL_STATES, default="todo", required=True, index=True, readonly=True,
-        copy=False,
-        track_visibility="onchange", group_expand="_read_group_states",
+        copy=False, track_visibility="onchange", group_expand="_expand_states",
     )
 
     def _default_week_start(self):
         today = fields.Date.from_string(fields.Date.context_today(self))
         return fields.Date.to_string(monday_of(today))
-
-    @api.model
-    def _read_group_states(self, states, domain, order):
-        return [key for key, _label in GOAL_STATES]
 
     @staticmethod
     def _normalize_week(vals):

@@ -108,17 +108,24 @@ class CrmLead(models.Model):
         move forward and miss something.
 
         Moving forward leaves the current stage and skips every stage between
-        it and ``stage``: the exit checkpoints of all of them count. A lead
-        with no stage (or a new one, ``from_start``) comes from the start of
-        the pipeline. The cost does not grow with the number of leads.
+        it and ``stage``: the exit checkpoints of all of them count. The
+        order is that of ``stage``'s pipeline (the B2B one or the others): a
+        lead coming from the other pipeline, a lead with no stage, or a new
+        one (``from_start``) enters it at ``stage`` and needs the checkpoints
+        of every stage before. The cost does not grow with the number of
+        leads.
         """
-        stages = self.env["crm.stage"].sudo().search([])
+        stages = self.env["crm.stage"].sudo().search(
+            [("b2b_pipeline", "=", stage.b2b_pipeline)]
+        )
         position = {s.id: index for index, s in enumerate(stages)}
         target = position.get(stage.id)
         passed = {}
         for lead in self:
             current = self.env["crm.stage"] if from_start else lead.stage_id
-            start = position.get(current.id, target) if current else 0
+            if current == stage:
+                continue
+            start = position.get(current.id, 0) if current else 0
             if target is None or start >= target:
                 continue
             passed[lead] = stages.filtered(

@@ -60,15 +60,15 @@ class ProjectProject(models.Model):
          "The buffer percent must be between 0 and 100."),
     ]
 
-    def _count_by_project(self, model, domain, groupby="project_id"):
-        """{project id: count} of ``model`` records matching ``domain``, in one
-        read_group."""
+    def _count_by_project(self, model, domain, field="project_id"):
+        """{project id: count} of the ``model`` records matching ``domain``
+        whose ``field`` is one of these projects, in one read_group."""
         if not self.ids:
             return {}
         groups = self.env[model].read_group(
-            [("project_id", "in", self.ids)] + domain, [groupby], [groupby]
+            [(field, "in", self.ids)] + domain, [field], [field]
         )
-        return {g[groupby][0]: g[groupby + "_count"] for g in groups}
+        return {g[field][0]: g[field + "_count"] for g in groups}
 
     @api.depends("resource_line_ids.is_ready")
     def _compute_resource_readiness(self):
@@ -159,8 +159,14 @@ class ProjectProject(models.Model):
         return result
 
     def _assign_customer_dates(self, records):
-        """Set ``date_deadline_customer`` of tasks or phases from their
-        ``date_deadline``, one calendar read per project."""
+        """Set ``date_deadline_customer`` of tasks or phases: the date agreed
+        with the customer (the confirmed timeline) when there is one, else
+        their ``date_deadline`` plus the buffer, one calendar read per
+        project."""
+        agreed = records.filtered("date_deadline_agreed")
+        for record in agreed:
+            record.date_deadline_customer = record.date_deadline_agreed
+        records -= agreed
         for project in records.mapped("project_id"):
             mine = records.filtered(lambda r: r.project_id == project)
             dates = project._customer_dates(mine.mapped("date_deadline"))

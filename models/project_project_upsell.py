@@ -23,14 +23,9 @@ class ProjectProject(models.Model):
         delivery team may have no CRM or sales rights."""
         leads, orders = {}, {}
         if self.ids:
-            groups = self.env["crm.lead"].sudo().read_group(
-                [("b2b_origin_project_id", "in", self.ids)],
-                ["b2b_origin_project_id"], ["b2b_origin_project_id"],
+            leads = self.sudo()._count_by_project(
+                "crm.lead", [], field="b2b_origin_project_id"
             )
-            leads = {
-                g["b2b_origin_project_id"][0]: g["b2b_origin_project_id_count"]
-                for g in groups
-            }
             # One query for the orders, through their opportunity.
             self.env.cr.execute(
                 """
@@ -52,7 +47,8 @@ class ProjectProject(models.Model):
         self.ensure_one()
         # The delivery team may not read orders: take the salesperson anyway.
         order = self.sudo().sale_order_id
-        return {
+        stage = self.env["crm.stage"].sudo()._get_follow_up_stage(order.team_id)
+        values = {
             "name": _("Follow-up of %s") % self.name,
             "type": "opportunity",
             "partner_id": self.partner_id.id,
@@ -63,7 +59,16 @@ class ProjectProject(models.Model):
             "b2b_origin_contract_id": order.b2b_contract_id.id,
             "description": _("Follow-up opportunity heard during the delivery "
                              "of %s.") % self.name,
+            # The buying committee is known: the one of the first order.
+            "stakeholder_ids": [
+                (0, 0, member.copy_data({"lead_id": False})[0])
+                for member in order.opportunity_id.stakeholder_ids
+            ],
         }
+        if stage:
+            # An existing customer: not behind the new customer's first steps.
+            values["stage_id"] = stage.id
+        return values
 
     @api.multi
     def action_create_upsell(self):
