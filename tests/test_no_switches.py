@@ -14,6 +14,8 @@ from odoo.modules.module import get_module_path
 
 # key -> why reading it switches no rule off.
 ALLOWED_KEYS = {
+    "lang": "the language a document or a label is shown in",
+    "default_team_id": "which team's stages the pipeline shows as columns",
     "b2b_call_outcome": "the outcome of a call the user logs (the log-call "
                         "wizard's choice), the same data as the activity's "
                         "own field: input, not a switch",

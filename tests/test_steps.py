@@ -24,8 +24,8 @@ class TestSteps(DeliveryCase):
             self.assertRefused(
                 lambda: model.create(dict(base, date_signed="2026-01-05")))
         self.assertRefused(
-            lambda: Contract.with_context(default_state="done").create(base))
-        contract = Contract.create(base)
+            lambda: Contract.with_context(default_state="done").create(dict(base)))
+        contract = Contract.create(dict(base))
         self.assertRefused(lambda: contract.write({"date_signed": "2026-01-05"}),
                            "Sign")
         self.assertRefused(lambda: contract.write({"state": "signed",
@@ -39,7 +39,7 @@ class TestSteps(DeliveryCase):
         contract = self.env["b2b.contract"].sudo(self.salesman).create(
             {"partner_id": self.customer.id, "mark_lead_won": False})
         self.assertRefused(lambda: contract.write({"state": "done"}),
-                           "can be closed")
+                           "Close step")
         contract.write({"state": "signed"})
         self.assertEqual(contract.state, "signed")
         self.assertTrue(contract.date_signed)
@@ -63,7 +63,7 @@ class TestSteps(DeliveryCase):
         for model in (Phase, Phase.sudo()):
             self.assertRefused(lambda: model.create(dict(base, state="accepted")))
         self.assertRefused(
-            lambda: Phase.with_context(default_state="to_accept").create(base))
+            lambda: Phase.with_context(default_state="to_accept").create(dict(base)))
         phase = self.phase.sudo(self.project_user)
         for state in ("accepted", "planned"):
             self.assertRefused(lambda: phase.write({"state": state}),
@@ -121,7 +121,8 @@ class TestSteps(DeliveryCase):
                 self.assertRefused(lambda: model.create(dict(base, **values)),
                                    "scope status")
         self.assertRefused(
-            lambda: Order.with_context(default_scope_state="confirmed").create(base))
+            lambda: Order.with_context(default_scope_state="confirmed").create(
+                dict(base)))
 
     def test_proposal_date_is_a_fact(self):
         Order = self.env["sale.order"].sudo(self.salesman)
