@@ -6,6 +6,7 @@ No login: the link carries the minutes' token. A wrong or forged token shows
 nothing (404), the same as minutes that do not exist.
 """
 import base64
+import logging
 
 from werkzeug.exceptions import NotFound
 
@@ -13,6 +14,8 @@ from odoo import _, http
 from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools import consteq
+
+_logger = logging.getLogger(__name__)
 
 
 class B2bAcceptanceController(http.Controller):
@@ -52,12 +55,26 @@ class B2bAcceptanceController(http.Controller):
 
     def _answer(self, acceptance, step, message):
         """Run the customer's answer; show the page with its outcome."""
+        error = self._run_answer(step)
+        if error:
+            return self._render(acceptance, error=error)
+        return self._render(acceptance, message=message)
+
+    def _run_answer(self, step):
+        """Run the customer's answer; the error to show, if any. The
+        customer never sees an internal error: it is logged, and the page
+        says the answer could not be recorded."""
         try:
             step()
         except UserError as error:
             request.env.cr.rollback()
-            return self._render(acceptance, error=error.name)
-        return self._render(acceptance, message=message)
+            return error.name
+        except Exception:  # pylint: disable=broad-except
+            _logger.exception("A customer's answer to acceptance minutes failed")
+            request.env.cr.rollback()
+            return _("Sorry, your answer could not be recorded. Please try again "
+                     "later, or reply to the mail you received.")
+        return None
 
     @http.route(
         "/b2b/acceptance/<int:acceptance_id>/<string:token>",
@@ -86,13 +103,13 @@ class B2bAcceptanceController(http.Controller):
         type="http", auth="public", methods=["POST"], website=True, csrf=False,
     )
     def acceptance_accept(self, acceptance_id, token, name=None, **kw):
+        """Accepting needs the customer's name and signature (the signature
+        widget posts to ``/b2b/acceptance/sign``)."""
         acceptance = self._get_acceptance(acceptance_id, token)
-        if not (name or "").strip():
-            return self._render(acceptance, error=_("Please enter your name."))
         return self._answer(
             acceptance,
-            lambda: acceptance.action_accept(
-                accepted_by=name.strip(), accepted_via=self._channel()
+            lambda: acceptance._accept_by_customer(
+                name, kw.get("signature"), self._channel()
             ),
             _("Thank you: the phase is accepted."),
         )
@@ -105,17 +122,13 @@ class B2bAcceptanceController(http.Controller):
             acceptance = self._get_acceptance(int(res_id), access_token)
         except NotFound:
             return {"error": _("Invalid minutes.")}
-        if not (partner_name or "").strip():
-            return {"error": _("Please enter your name.")}
-        try:
-            acceptance.action_accept(
-                accepted_by=partner_name.strip(),
-                accepted_via=self._channel(),
-                signature=signature or None,
+        error = self._run_answer(
+            lambda: acceptance._accept_by_customer(
+                partner_name, signature, self._channel()
             )
-        except UserError as error:
-            request.env.cr.rollback()
-            return {"error": error.name}
+        )
+        if error:
+            return {"error": error}
         if signature:
             acceptance.message_post(
                 body=_("Signed by %s") % partner_name,

@@ -3,7 +3,7 @@
 import uuid
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 ACCEPTANCE_STATES = [
     ("draft", "Draft"),
@@ -17,6 +17,11 @@ ACCEPTANCE_CHANNELS = [
     ("email", "Email reply"),
     ("paper", "Signed paper copy"),
 ]
+# How the customer accepts: through the link (or the portal), by themselves.
+CUSTOMER_CHANNELS = ("link", "portal")
+# How a project manager records an acceptance received otherwise, with its
+# evidence attached.
+RECORDED_CHANNELS = ("email", "paper")
 # What may still change on accepted minutes: the chatter only.
 ACCEPTANCE_OPEN_FIELD_PREFIXES = ("message_", "activity_", "website_message")
 
@@ -32,8 +37,17 @@ class B2bAcceptance(models.Model):
     _description = "Acceptance Minutes"
     _inherit = [
         "mail.thread", "mail.activity.mixin", "portal.mixin", "b2b.state.columns.mixin",
+        "b2b.step.mixin",
     ]
     _order = "date_sent desc, id desc"
+    _step_fields = (
+        "state", "date_sent", "date_accepted", "signature", "access_token",
+    )
+    _step_drop_actions = {
+        "draft": "action_draft",
+        "sent": "action_send",
+        "rejected": "action_reject",
+    }
 
     name = fields.Char(
         string="Number", required=True, copy=False, readonly=True, default="/"
@@ -87,7 +101,7 @@ class B2bAcceptance(models.Model):
     )
     signed_copy_filename = fields.Char(copy=False)
     reject_reason = fields.Text(copy=False, track_visibility="onchange")
-    access_token = fields.Char(copy=False)
+    access_token = fields.Char(copy=False, readonly=True)
 
     @api.model_cr
     def init(self):
@@ -122,9 +136,7 @@ class B2bAcceptance(models.Model):
 
     @api.multi
     def write(self, vals):
-        if not _is_chatter_only(vals) and not self.env.context.get(
-            "b2b_acceptance_step"
-        ):
+        if not _is_chatter_only(vals) and not self._is_step_write():
             self._check_editable()
         return super().write(vals)
 
@@ -168,7 +180,7 @@ class B2bAcceptance(models.Model):
                     % recipient.display_name
                 )
             acceptance._ensure_access_token()
-            acceptance.with_context(b2b_acceptance_step=True).write(
+            acceptance._step_write(
                 {"state": "sent", "date_sent": fields.Datetime.now()}
             )
             acceptance.phase_id._b2b_set_to_accept()
@@ -179,15 +191,93 @@ class B2bAcceptance(models.Model):
 
     @api.multi
     def action_accept(self, accepted_by=None, accepted_via=None, signature=None):
-        """The customer accepts the phase: close it and release its payment.
+        """A project manager records the customer's acceptance received by
+        email or on paper: the minutes must have been sent, and the evidence
+        (the customer's mail or the signed scan) attached. Closes the phase
+        and releases its payment.
 
-        ``accepted_by``: the name of who accepts (default: the minutes' value,
-        else the signatory); ``accepted_via``: link, portal, email or paper
-        (default: the minutes' value, else email); ``signature``: a base64
-        image. Returns True.
+        ``accepted_by``: who accepted (default: the minutes' value, else the
+        signatory); ``accepted_via``: ``email`` or ``paper`` (default: the
+        minutes' value, else email); ``signature``: refused here, the
+        customer signs through the link. Returns True.
         """
+        if not self.env.user.has_group("project.group_project_manager"):
+            raise AccessError(
+                _("Only a project manager records the acceptance of minutes; "
+                  "the customer accepts through the link.")
+            )
+        if signature:
+            raise UserError(
+                _("A signature is drawn by the customer through the link; "
+                  "attach the signed scan instead.")
+            )
         for acceptance in self:
-            acceptance._accept(accepted_by, accepted_via, signature)
+            via = accepted_via or acceptance.accepted_via or "email"
+            if via not in RECORDED_CHANNELS:
+                raise UserError(
+                    _("Minutes are accepted through the link only by the "
+                      "customer; record an acceptance by email or on paper.")
+                )
+            if acceptance.state != "sent":
+                raise UserError(
+                    _("Send the minutes %s to the customer before recording "
+                      "their acceptance.") % acceptance.name
+                )
+            acceptance._check_evidence(via)
+            acceptance._accept(accepted_by, via, None)
+        return True
+
+    def _accept_by_customer(self, name, signature, channel):
+        """The customer accepts through the link (or the portal), with
+        their name and signature. For the routes only."""
+        self.ensure_one()
+        if channel not in CUSTOMER_CHANNELS:
+            raise UserError(_("Unknown way of acceptance: %s.") % channel)
+        if not (name or "").strip():
+            raise UserError(_("Please enter your name."))
+        if not signature:
+            raise UserError(_("Please sign the minutes to accept them."))
+        if self.state != "sent":
+            raise UserError(
+                _("These minutes are %s: they cannot be accepted.")
+                % self._fields["state"].convert_to_export(self.state, self)
+            )
+        return self._accept(name.strip(), channel, signature)
+
+    def _check_evidence(self, via):
+        """The customer's word is attached: the signed scan for paper; for
+        email, the customer's mail (saved as the signed copy, or received
+        in the minutes' chatter)."""
+        self.ensure_one()
+        if self.signed_copy:
+            return True
+        if via == "paper":
+            raise UserError(
+                _("Attach the signed paper copy of %s before recording its "
+                  "acceptance.") % self.name
+            )
+        received = self.sudo().message_ids.filtered(
+            lambda m: m.message_type == "email"
+        )
+        if not received:
+            raise UserError(
+                _("Attach the customer's mail accepting %s (as the signed "
+                  "copy), or receive their reply in the minutes' chatter, "
+                  "before recording the acceptance.") % self.name
+            )
+        return True
+
+    def _check_items_accepted(self):
+        """Items marked not accepted block the acceptance."""
+        self.ensure_one()
+        refused = self.item_ids.filtered(lambda i: not i.is_accepted)
+        if refused:
+            raise UserError(
+                _("These items of %(name)s are marked not accepted: "
+                  "%(items)s. Correct them and send the minutes again, or "
+                  "record the rejection.")
+                % {"name": self.name, "items": ", ".join(refused.mapped("name"))}
+            )
         return True
 
     def _accept(self, accepted_by, accepted_via, signature):
@@ -210,17 +300,12 @@ class B2bAcceptance(models.Model):
                 _("Rejected minutes cannot be accepted: reset %s to draft and send "
                   "them again.") % self.name
             )
+        self._check_items_accepted()
         accepted_by = accepted_by or self.accepted_by or (
             self.signatory_id or self.partner_id
         ).name
-        accepted_via = accepted_via or self.accepted_via or "email"
         if accepted_via not in dict(ACCEPTANCE_CHANNELS):
             raise UserError(_("Unknown way of acceptance: %s.") % accepted_via)
-        if accepted_via == "paper" and not self.signed_copy:
-            raise UserError(
-                _("Attach the signed paper copy of %s before recording its "
-                  "acceptance.") % self.name
-            )
         values = {
             "state": "accepted",
             "accepted_by": accepted_by,
@@ -229,14 +314,14 @@ class B2bAcceptance(models.Model):
         }
         if signature:
             values["signature"] = signature
-        self.with_context(b2b_acceptance_step=True).write(values)
+        self.sudo()._step_write(values)
         self.message_post(
             body=_("Accepted by %(name)s (%(via)s).") % {
                 "name": accepted_by,
                 "via": self._fields["accepted_via"].convert_to_export(
                     accepted_via, self),
             },
-            subtype="mail.mt_comment" if accepted_via in ("link", "portal")
+            subtype="mail.mt_comment" if accepted_via in CUSTOMER_CHANNELS
             else "mail.mt_note",
         )
         phase._b2b_set_accepted()
@@ -260,9 +345,7 @@ class B2bAcceptance(models.Model):
                     _("Give the reason why the minutes %s are rejected.")
                     % acceptance.name
                 )
-            acceptance.with_context(b2b_acceptance_step=True).write(
-                {"state": "rejected", "reject_reason": reason}
-            )
+            acceptance._step_write({"state": "rejected", "reject_reason": reason})
             acceptance.message_post(body=_("Rejected: %s") % reason)
             acceptance.phase_id._b2b_set_rejected()
         return True
@@ -273,14 +356,16 @@ class B2bAcceptance(models.Model):
         for acceptance in self:
             if acceptance.state != "rejected":
                 raise UserError(_("Only rejected minutes go back to draft."))
-            acceptance.write({"state": "draft"})
+            acceptance._step_write({"state": "draft"})
         return True
+
+    def _step_buttons(self):
+        return _("Send by Email, Record Acceptance, Record Rejection, Back to "
+                 "Draft; the customer accepts through the link")
 
     def _ensure_access_token(self):
         for acceptance in self.filtered(lambda a: not a.access_token):
-            acceptance.sudo().with_context(b2b_acceptance_step=True).write(
-                {"access_token": str(uuid.uuid4())}
-            )
+            acceptance.sudo()._step_write({"access_token": str(uuid.uuid4())})
 
     def get_acceptance_url(self):
         """The link where the customer reads and answers the minutes."""

@@ -263,16 +263,13 @@ class B2bCheckpointTick(models.Model):
 
     @api.model
     def create(self, vals):
-        # Who ticked and when are facts, not input (demo data sets them).
-        if not self.env.context.get("install_mode"):
-            vals = dict(vals, user_id=self.env.uid, date=fields.Datetime.now())
+        # Who ticked and when are facts, not input.
+        vals = dict(vals, user_id=self.env.uid, date=fields.Datetime.now())
         return super().create(vals)
 
     @api.multi
     def write(self, vals):
-        if {"user_id", "date", "lead_id", "checkpoint_id"} & set(vals) and not (
-            self.env.context.get("install_mode")
-        ):
+        if {"user_id", "date", "lead_id", "checkpoint_id"} & set(vals):
             raise UserError(
                 _("A tick records who ticked what and when: remove it and tick "
                   "again instead of changing it.")

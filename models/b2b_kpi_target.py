@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..utils import kpi_periods
+from .b2b_job import run_each
 
 # The nine key indicators of the B2B process, in its order.
 KPI_CODES = [
@@ -282,14 +283,22 @@ class B2bKpiTarget(models.Model):
             return 0
         values = self.sudo().get_kpi_values(date_from, date_to)
         template = self.env.ref("b2b_sales_delivery.kpi_mail_template")
-        for recipient in recipients:
+
+        def send(recipient):
             visible = self.sudo(recipient)._kpi_visible_user_ids()
             rows = [row for row in values if visible is None or row["user_id"] in visible]
             template.with_context(
                 kpi_date_from=date_from, kpi_date_to=date_to,
                 kpi_rows=self.with_context(lang=recipient.lang)._kpi_mail_rows(rows),
             ).send_mail(recipient.id)
-        return len(recipients)
+
+        # One recipient's failure does not stop the others: it is logged and
+        # left as an activity on the recipient.
+        sent = run_each(
+            recipients, send, _("Weekly indicators mail"),
+            lambda recipient: recipient, lambda recipient: recipient.partner_id,
+        )
+        return len(sent)
 
     @api.model
     def _kpi_mail_rows(self, rows):

@@ -24,6 +24,7 @@ SECTIONS = [
     "accountant",
     "customer",
     "configuration",
+    "security",         # who may do what; steps and states
     "xmlrpc",
     "development",      # layout, tests, commands, benchmark
     "HISTORY",

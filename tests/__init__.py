@@ -37,3 +37,7 @@ from . import test_acceptance
 from . import test_acceptance_http
 from . import test_reports
 from . import test_shared_rules
+from . import test_steps
+from . import test_scope_lock
+from . import test_jobs
+from . import test_no_switches

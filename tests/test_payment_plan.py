@@ -6,6 +6,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .common import accept_by_customer
 from .common_payment import THIRDS, B2BPaymentCase
 
 
@@ -172,14 +173,14 @@ class TestPaymentPlan(B2BPaymentCase):
         order, _project, phases = self.create_order(1000.01, THIRDS)
         order.sudo(self.salesman).action_confirm()
         acceptance = self.create_acceptance(phases[0])
-        acceptance.sudo(self.project_user).action_accept(accepted_via="email")
+        accept_by_customer(acceptance)
         second = order.payment_plan_line_ids[1]
         self.assertEqual(phases[0].state, "accepted")
         self.assertEqual(second.state, "invoiced")
         self.assertEqual(second.invoice_id.amount_total, 333.30)
         self.assertEqual(second.invoice_id.b2b_phase_id, phases[0])
         with self.assertRaises(UserError):
-            acceptance.sudo(self.project_user).action_accept()
+            accept_by_customer(acceptance)
         with self.assertRaises(UserError):
             self.create_acceptance(phases[0])
         phases[0]._b2b_release_installments()
@@ -212,7 +213,7 @@ class TestPaymentPlan(B2BPaymentCase):
         order, _project, phases = self.create_order(1000.01, THIRDS)
         order.sudo(self.salesman).action_confirm()
         for phase in phases:
-            self.create_acceptance(phase).sudo(self.project_user).action_accept()
+            accept_by_customer(self.create_acceptance(phase))
         lines = order.payment_plan_line_ids
         self.assertEqual(lines.mapped("state"), ["invoiced"] * 3)
         final = lines[-1].invoice_id
@@ -239,9 +240,15 @@ class TestPaymentPlan(B2BPaymentCase):
         # Someone invoices the rest of the order by hand (deducting the first).
         order.sudo().action_invoice_create(final=True)
         acceptance = self.create_acceptance(phases[0])
-        with self.assertRaises(UserError) as error:
-            acceptance.sudo(self.project_user).action_accept()
-        self.assertIn("would invoice it twice", error.exception.name)
+        # The customer's acceptance stands; the accountant gets the failure.
+        accept_by_customer(acceptance)
+        self.assertEqual(acceptance.state, "accepted")
+        self.assertEqual(phases[0].state, "accepted")
+        self.assertFalse(order.payment_plan_line_ids[1].invoice_id)
+        activity = order.activity_ids.filtered(
+            lambda a: phases[0].name in a.summary)
+        self.assertEqual(activity.user_id, self.accountant)
+        self.assertIn("would invoice it twice", activity.note)
 
     def test_validated_invoices_when_the_company_chooses_so(self):
         self.company.b2b_validate_installment_invoice = True
