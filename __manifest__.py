@@ -72,6 +72,7 @@
         "views/crm_lead_upsell_views.xml",
         "views/project_task_views.xml",
         "views/project_project_views.xml",
+        "wizards/b2b_project_create_wizard_views.xml",
         "views/sale_order_project_views.xml",
         "views/project_portal_templates.xml",
         "security/payment_security.xml",

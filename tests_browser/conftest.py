@@ -108,6 +108,19 @@ class Walk:
         # the web client's onboarding tips would cover the screen
         page.add_style_tag(content=".o_tooltip { display: none !important; }")
 
+    def url(self, path):
+        return URL + path
+
+    def login_portal(self, login):
+        """A customer logs in: the portal's home page, not the web client."""
+        page = self.page
+        page.goto(URL + "/web/login?db=%s" % DB)
+        page.fill("input[name=login]", login)
+        page.fill("input[name=password]", self.seed.password(login))
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+        self.settle()
+
     def settle(self, pause=300):
         """Wait until no RPC is in flight and the screen is drawn."""
         self.page.wait_for_function(
@@ -127,7 +140,13 @@ class Walk:
 
     def menu(self, xml_id):
         """Open an entry of the application's side menu (by its xml id)."""
-        self.page.click(".o_sub_menu a[data-menu-xmlid=%r]:visible" % xml_id)
+        page = self.page
+        target = page.locator(".o_sub_menu a[data-menu-xmlid=%r]" % xml_id).first
+        if not target.is_visible():  # in a folded section: unfold it
+            page.locator(
+                ".o_sub_menu li:has(a[data-menu-xmlid=%r]) > a.oe_menu_toggler" % xml_id
+            ).first.click()
+        target.click()
         self.settle()
         self.page.wait_for_selector(".o_view_manager_content > *")
 
@@ -150,6 +169,20 @@ class Walk:
         page.mouse.move(end["x"] + end["width"] / 2, end["y"] + 40, steps=15)
         page.mouse.up()
         self.settle(800)
+
+    def filter(self, name):
+        """Apply a filter of the search view's Filters menu (by its label)."""
+        page = self.page
+        toggle = page.locator(".o_search_options .o_filters_menu").locator("..").locator(
+            "button.o_dropdown_toggler_btn")
+        if not toggle.is_visible():
+            page.click(".o_searchview_more")
+        if not page.locator(".o_filters_menu").is_visible():
+            toggle.click()
+        page.click(".o_filters_menu a:visible:has-text(%r)" % name)
+        self.settle()
+        if page.locator(".o_filters_menu").is_visible():
+            toggle.click()  # closed, so that it covers nothing
 
     def tab(self, text):
         self.page.click(".o_notebook a[role=tab]:visible:has-text(%r), "

@@ -21,6 +21,10 @@ CUSTOMER = "Công ty TNHH Sao Việt"
 LEAD = "Hệ thống CRM cho Sao Việt"
 LEAD_MANAGER = "Cổng thông tin Sao Việt"
 QUOTE_REF = "PO-SV-001"  # the customer's reference of the salesperson's quotation
+ORDER_REF = "PO-SV-002"  # a confirmed order, to deliver
+SCOPE_REF = "PO-SV-003"  # a quotation whose scope waits for the customer
+CHANGE_REF = "PO-SV-004"  # an order whose locked scope gets a change request
+ACCEPT_REF = "PO-SV-005"  # a delivered order whose phase waits for acceptance
 
 
 class Seed:
@@ -52,7 +56,8 @@ class Seed:
         """Create the record, or take the one of the same name (a second
         run against the same database, when developing the walks)."""
         key = "login" if model == "res.users" else "name"
-        found = self.call(model, "search", [(key, "=", values[key])], limit=1)
+        found = key in values and self.call(
+            model, "search", [(key, "=", values[key])], limit=1)
         return found[0] if found else self.call(model, "create", values)
 
     def read(self, model, record_id, fields):
@@ -101,6 +106,64 @@ class Seed:
         })
         self.ids["quote"] = self.order(self.ids["thu"], QUOTE_REF)
         self.names["quote"] = self.read("sale.order", self.ids["quote"], ["name"])["name"]
+        self.ids["order"] = order = self.order(self.ids["thu"], ORDER_REF)
+        if self.read("sale.order", order, ["state"])["state"] == "draft":
+            self.call("sale.order", "write", [order], {"payment_plan_line_ids": [
+                (0, 0, {"sequence": 1, "name": "Tạm ứng", "percent": 30.0,
+                        "trigger": "order_confirmed", "payment_days": 0}),
+                (0, 0, {"sequence": 2, "name": "Thanh toán đợt cuối", "percent": 70.0,
+                        "trigger": "date", "date_planned": "2026-01-15",
+                        "payment_days": 0}),
+            ]})
+            self.call("sale.order", "action_confirm", [order])
+        self.names["order"] = self.read("sale.order", order, ["name"])["name"]
+        self.links = self.customer_links()
+        self.names["changed"] = self.read(
+            "sale.order", self.order(self.ids["thu"], CHANGE_REF), ["name"])["name"]
+
+    def customer_links(self):
+        """The links the customer receives by mail: scope, change, minutes."""
+        links = {}
+        scope = self.order(self.ids["thu"], SCOPE_REF)
+        if self.read("sale.order", scope, ["scope_state"])["scope_state"] == "draft":
+            self.create("b2b.scope.item", {
+                "order_id": scope, "category": "brief", "name": "Kịch bản video giới thiệu",
+            })
+            self.call("sale.order", "action_send_scope", [scope])
+        links["scope"] = self.read("sale.order", scope, ["scope_url"])["scope_url"]
+
+        changed = self.order(self.ids["thu"], CHANGE_REF)
+        if self.read("sale.order", changed, ["scope_state"])["scope_state"] == "draft":
+            self.create("b2b.scope.item", {
+                "order_id": changed, "category": "ui", "name": "Giao diện trang chủ",
+            })
+            self.call("sale.order", "action_confirm_scope", [changed])
+            change = self.create("b2b.change.request", {
+                "order_id": changed, "name": "Thêm trang tuyển dụng",
+                "extra_amount": 15000000.0, "extra_days": 5,
+            })
+            self.call("b2b.change.request", "action_send", [change])
+        change = self.call("b2b.change.request", "search", [("order_id", "=", changed)])
+        links["change"] = self.read("b2b.change.request", change[0], ["approval_url"])[
+            "approval_url"]
+
+        delivered = self.order(self.ids["thu"], ACCEPT_REF)
+        acceptance = self.call("b2b.acceptance", "search",
+                               [("order_id", "=", delivered)])
+        if not acceptance:
+            self.call("sale.order", "action_confirm", [delivered])
+            project = self.call("sale.order", "action_create_project", [delivered])
+            phase = self.create("b2b.phase", {
+                "project_id": project, "name": "Thiết kế giao diện", "sequence": 1,
+            })
+            acceptance = [self.create("b2b.acceptance", {
+                "phase_id": phase, "signatory_id": self.ids["contact"],
+                "item_ids": [(0, 0, {"name": "Bản thiết kế trang chủ"})],
+            })]
+            self.call("b2b.acceptance", "action_send", acceptance)
+        links["acceptance"] = self.call(
+            "b2b.acceptance", "get_acceptance_url", acceptance)
+        return {key: self.path_of(url) for key, url in links.items()}
 
     def order(self, user_id, reference, price=120000000.0):
         """A quotation of one line of the service, for the customer."""
