@@ -3,6 +3,7 @@
 # Part A, win the customer: the opportunity, its committee, touchpoints,
 # risks and the stage checkpoints.
 from . import b2b_contract
+from . import b2b_contract_liquidation
 from . import b2b_phase
 from . import b2b_risk
 from . import b2b_touchpoint
@@ -14,6 +15,9 @@ from . import ir_translation
 from . import b2b_stakeholder
 from . import b2b_checkpoint
 from . import crm_stage
+from . import crm_stage_guidance
+from . import crm_lead_stage_time
+from . import crm_stage_upsell
 from . import mail_activity
 from . import calendar_event
 # Indicators, targets and skills.
@@ -23,6 +27,7 @@ from . import b2b_skill
 # Proposal, contract, scope locked with the customer, change requests.
 from . import b2b_confirmation_link_mixin
 from . import sale_order_contract
+from . import sale_order_committee
 from . import sale_order_project
 from . import sale_order_scope
 from . import sale_order_line_scope
@@ -39,7 +44,14 @@ from . import b2b_weekly_goal
 from . import b2b_question
 from . import b2b_team_agreement
 from . import b2b_delivery_report
+from . import b2b_review
 from . import b2b_delivery_mixin
+# Customer dates from the confirmed timeline, internal dates earlier.
+from . import project_project_timeline
+from . import project_task_timeline
+from . import b2b_phase_timeline
+from . import b2b_scope_item_timeline
+from . import sale_order_timeline
 # Acceptance and payment.
 from . import b2b_acceptance
 from . import b2b_phase_acceptance
@@ -49,5 +61,6 @@ from . import b2b_payment_reminder_level
 from . import b2b_payment_reminder
 from . import account_invoice
 from . import res_company
+from . import res_currency
 from . import res_config_settings
 from . import ir_qweb

@@ -5,7 +5,11 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-REPORT_STATES = [("draft", "Draft"), ("sent", "Sent")]
+REPORT_STATES = [("draft", "Draft"), ("to_review", "To Review"), ("sent", "Sent")]
+# Put in the context by the report's own steps: its state and sending date
+# change through them only, never from values a caller sends.
+REPORT_STEP = object()
+REPORT_STEP_FIELDS = ("state", "date_sent")
 
 
 class B2bDeliveryReport(models.Model):
@@ -17,7 +21,7 @@ class B2bDeliveryReport(models.Model):
 
     _name = "b2b.delivery.report"
     _description = "Delivery Progress Report"
-    _inherit = ["mail.thread", "b2b.delivery.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "b2b.delivery.mixin"]
     _order = "period_start desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -51,6 +55,27 @@ class B2bDeliveryReport(models.Model):
     def _compute_recipient_ids(self):
         for report in self:
             report.recipient_ids = report.project_id._get_review_partners()
+
+    @api.model
+    def create(self, vals):
+        self._check_report_step(vals)
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._check_report_step(vals)
+        return super().write(vals)
+
+    def _check_report_step(self, vals):
+        if (set(vals) & set(REPORT_STEP_FIELDS)
+                and self.env.context.get("b2b_report_step") is not REPORT_STEP):
+            raise UserError(
+                _("A report is put to review or sent with its buttons, not by "
+                  "writing its state.")
+            )
+
+    def _write_step(self, vals):
+        return self.with_context(b2b_report_step=REPORT_STEP).write(vals)
 
     # ------------------------------------------------------------------
     # Content (shared by the PDF and the mail body)
@@ -95,9 +120,10 @@ class B2bDeliveryReport(models.Model):
         )
 
     def get_open_risks(self):
+        """The open risks shared with the customer: the others are internal."""
         self.ensure_one()
         return self.project_id.risk_ids.filtered(
-            lambda r: r.state in ("open", "occurred")
+            lambda r: r.is_shared and r.state in ("open", "occurred")
         )
 
     def get_mail_body(self):
@@ -122,11 +148,44 @@ class B2bDeliveryReport(models.Model):
                       "report to.") % report.project_id.name
                 )
             report.message_post_with_template(template.id)
-            report.write({"state": "sent", "date_sent": fields.Datetime.now()})
+            report._write_step({"state": "sent", "date_sent": fields.Datetime.now()})
             report.project_id._post_delivery_note(
                 _("Periodic report sent to the customer: %s") % report.name
             )
         return True
+
+    def _submit_for_review(self):
+        """Ask the project manager to look at the report before it goes to
+        the customer: state "To Review" and an activity, once per report."""
+        for report in self.filtered(lambda r: r.state == "draft"):
+            report._write_step({"state": "to_review"})
+            manager = report.project_id.user_id
+            if manager:
+                report.sudo().with_context(
+                    lang=manager.lang or self.env.context.get("lang")
+                )._schedule_review_activity(manager)
+        return True
+
+    def _schedule_review_activity(self, user):
+        self.ensure_one()
+        return self.env["mail.activity"].create({
+            "res_model_id": self.env["ir.model"]._get(self._name).id,
+            "res_id": self.id,
+            "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+            "summary": _("Review the report and send it to the customer"),
+            "user_id": user.id,
+            "date_deadline": fields.Date.context_today(self),
+        })
+
+    @api.multi
+    def action_send(self):
+        """Send the report to the customer, after looking at it."""
+        if self.filtered(lambda r: r.state == "sent"):
+            raise UserError(
+                _("This report was already sent: use Send Again to send it "
+                  "once more.")
+            )
+        return self._send()
 
     @api.multi
     def action_send_again(self):

@@ -185,8 +185,8 @@ class B2bKpiTarget(models.Model):
         period [date_from, date_to] (``YYYY-MM-DD``, both included). Without
         ``user_ids``: every salesperson with an indicator or a target in the
         period that the caller may see. ``achievement`` is the percentage of
-        the target reached (False without a target). See readme/kpi.md for
-        what each indicator counts.
+        the target reached (False without a target). What each indicator
+        counts: the README, section Sales manager.
         """
         date_from = kpi_periods.to_date(date_from)
         date_to = kpi_periods.to_date(date_to)

@@ -129,7 +129,10 @@ class B2bPaymentPlanLine(models.Model):
     )
     def _compute_amount(self):
         for order in self.mapped("order_id"):
-            lines = order.payment_plan_line_ids.sorted(lambda line: (line.sequence, line.id))
+            # A stable sort on the sequence alone: the lines keep their order
+            # (by id once saved); new lines of a form have ids (NewId) that
+            # cannot be compared.
+            lines = order.payment_plan_line_ids.sorted(lambda line: line.sequence)
             amounts = split_amount(
                 order.amount_total,
                 [

@@ -39,6 +39,11 @@ class B2bRisk(models.Model):
     state = fields.Selection(
         RISK_STATES, default="open", required=True, track_visibility="onchange"
     )
+    is_shared = fields.Boolean(
+        string="Shared with the Customer", track_visibility="onchange",
+        help="Shown in the periodic report to the customer. Risks are "
+        "internal unless shared.",
+    )
     lead_user_id = fields.Many2one(
         related="lead_id.user_id", string="Opportunity Salesperson", store=True,
         readonly=True, index=True,

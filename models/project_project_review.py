@@ -8,6 +8,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..utils import plan_dates
+from .b2b_review import REVIEW_STEP
 
 _logger = logging.getLogger(__name__)
 
@@ -39,13 +40,16 @@ class ProjectProject(models.Model):
         ondelete="set null",
     )
     report_auto = fields.Boolean(
-        string="Send Reports Automatically", default=True,
-        help="Send the periodic report at the end of each review period.",
+        string="Send Reports Automatically", default=False,
+        help="Send the periodic report at the end of each review period "
+        "without review. Unset: the report waits in \"To Review\" for the "
+        "project manager to look at it and send it.",
     )
     delivery_report_ids = fields.One2many(
         "b2b.delivery.report", "project_id", string="Reports"
     )
     delivery_report_count = fields.Integer(compute="_compute_delivery_report_count")
+    review_ids = fields.One2many("b2b.review", "project_id", string="Reviews")
 
     def _compute_delivery_report_count(self):
         counts = self._count_by_project("b2b.delivery.report", [])
@@ -127,20 +131,30 @@ class ProjectProject(models.Model):
 
     def _get_projects_to_report(self):
         return self.search([
-            ("report_auto", "=", True),
             ("partner_id", "!=", False),
             ("sale_order_id", "!=", False),
         ])
 
+    def _report_period_ended(self, day):
+        """Send the report of the period holding ``day`` (a date) if the
+        project reports automatically, else put it to review; once."""
+        self.ensure_one()
+        if self.report_auto:
+            return self.send_delivery_report(fields.Date.to_string(day))
+        report = self._get_report(day)
+        report._submit_for_review()
+        return report.id
+
     @api.model
     def _cron_send_delivery_reports(self, today=None):
         """Send the report of the period that just ended, for every project
-        that reports automatically. However often it runs, one report (and
-        one mail) per project and period: ``b2b.delivery.report`` is unique
-        per project and period start."""
+        that reports automatically; for the others, put it to review by the
+        project manager. However often it runs, one report (and one mail)
+        per project and period: ``b2b.delivery.report`` is unique per
+        project and period start."""
         today = fields.Date.from_string(today or fields.Date.context_today(self))
         projects = self._get_projects_to_report()
-        if projects:
+        if projects.filtered("report_auto"):
             # Odoo 11 commits the report assets the first time a PDF is
             # printed (for wkhtmltopdf to fetch them), which would end the
             # savepoint around a project's report and fail the job: print
@@ -157,7 +171,7 @@ class ProjectProject(models.Model):
                 continue
             try:
                 with self.env.cr.savepoint():
-                    project.send_delivery_report(fields.Date.to_string(previous))
+                    project._report_period_ended(previous)
             except Exception:  # one project's failure must not stop the others
                 _logger.exception(
                     "Periodic report of project %s not sent", project.id
@@ -204,12 +218,45 @@ class ProjectProject(models.Model):
         event = self.env["calendar.event"].create(
             self._prepare_review_event_values(start)
         )
+        self.env["b2b.review"].with_context(b2b_review_step=REVIEW_STEP).create(
+            self._prepare_review_values(event)
+        )
         # The team schedules reviews; only project managers write projects.
         self.sudo().write({
             "review_event_id": event.id,
             "review_date_next": fields.Datetime.to_string(start),
         })
         return event
+
+    def _prepare_review_values(self, event):
+        self.ensure_one()
+        return {
+            "project_id": self.id,
+            "name": event.name,
+            "date": event.start,
+            "event_id": event.id,
+            "attendee_ids": [(6, 0, event.partner_ids.ids)],
+        }
+
+    @api.model
+    def _cron_schedule_reviews(self, now=None):
+        """Daily: the next review meeting of each project whose reviews are
+        set up (a next review date), once the last one has passed; each
+        project in its own savepoint."""
+        now = fields.Datetime.from_string(now) if now else datetime.utcnow()
+        scheduled = 0
+        for project in self.search([("review_date_next", "!=", False)]):
+            event = project.review_event_id
+            if event and fields.Datetime.from_string(event.start) > now:
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    project._schedule_review(now)
+                    scheduled += 1
+            except Exception:  # one project's failure must not stop the others
+                _logger.exception("Next review of project %s not scheduled",
+                                  project.id)
+        return scheduled
 
     @api.multi
     def action_schedule_review(self):

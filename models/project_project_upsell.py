@@ -52,7 +52,8 @@ class ProjectProject(models.Model):
         self.ensure_one()
         # The delivery team may not read orders: take the salesperson anyway.
         order = self.sudo().sale_order_id
-        return {
+        stage = self.env["crm.stage"].sudo()._get_follow_up_stage(order.team_id)
+        values = {
             "name": _("Follow-up of %s") % self.name,
             "type": "opportunity",
             "partner_id": self.partner_id.id,
@@ -63,7 +64,16 @@ class ProjectProject(models.Model):
             "b2b_origin_contract_id": order.b2b_contract_id.id,
             "description": _("Follow-up opportunity heard during the delivery "
                              "of %s.") % self.name,
+            # The buying committee is known: the one of the first order.
+            "stakeholder_ids": [
+                (0, 0, member.copy_data({"lead_id": False})[0])
+                for member in order.opportunity_id.stakeholder_ids
+            ],
         }
+        if stage:
+            # An existing customer: not behind the new customer's first steps.
+            values["stage_id"] = stage.id
+        return values
 
     @api.multi
     def action_create_upsell(self):

@@ -2,77 +2,103 @@
 
 Usage: readme_build.py [--check]
 
-INTRO.md, then the usage of each feature in the order of the process (its
-headings one level down, its screenshots under its title), then DEVELOP.md
-and HISTORY.md. With --check, exits 1 when README.md is not up to date.
+One fragment per section, in the order of SECTIONS: what the addon does,
+how to install it, one section per role, configuration, the XML-RPC
+interface, development, history. Each fragment carries its own headings
+(`##` for its section) and its own pictures. The table of contents of the
+`##` and `###` headings replaces the marker TOC_MARKER of the first
+fragment. With --check, exits 1 when README.md is not up to date, when a
+picture it shows is missing, or when a screenshot is shown nowhere.
 """
 import os
 import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FEATURES = ["crm", "contracts_scope", "delivery", "payment", "kpi"]
-# screenshots shown under each feature's title, when present
-SCREENSHOTS = {
-    "crm": ["crm_pipeline.png", "crm_opportunity.png", "crm_opportunity_vi.png",
-            "touchpoints_pivot.png"],
-    "contracts_scope": ["sale_order_scope.png", "contract_form.png",
-                        "pdf_scope.png", "pdf_change_request.png"],
-    "delivery": ["project_form.png", "pdf_delivery_plan.png",
-                 "pdf_progress_report.png"],
-    "payment": ["payment_plan_lines.png", "receivables.png", "pdf_acceptance.png",
-                "pdf_payment_request.png", "pdf_payment_plan.png"],
-    "kpi": ["kpi_dashboard.png", "kpi_funnel.png", "skill_matrix.png"],
-}
+SECTIONS = [
+    "intro",            # title, table of contents, what it does (the picture)
+    "install",          # the two commands, an existing Odoo, the demo
+    "salesperson",      # one section per role, in the order of the process
+    "sales_manager",
+    "project_manager",
+    "accountant",
+    "customer",
+    "configuration",
+    "xmlrpc",
+    "development",      # layout, tests, commands, benchmark
+    "HISTORY",
+]
+TOC_MARKER = "<!-- table of contents -->"
+TOC_LEVELS = (2, 3)
 
 
 def read(name):
-    with open(os.path.join(ROOT, "readme", name), encoding="utf-8") as f:
+    with open(os.path.join(ROOT, "readme", name + ".md"), encoding="utf-8") as f:
         return f.read().strip("\n")
 
 
-def shift_headings(text):
-    """Headings one level down, leaving code blocks alone."""
-    lines, fenced = [], False
+def headings(text):
+    """(level, title) of the headings of a markdown text, code blocks aside."""
+    found, fenced = [], False
     for line in text.split("\n"):
         if line.startswith("```"):
             fenced = not fenced
-        elif not fenced and re.match(r"#+ ", line):
-            line = "#" + line
-        lines.append(line)
-    return "\n".join(lines)
+            continue
+        match = re.match(r"(#+) (.*)$", line)
+        if match and not fenced:
+            found.append((len(match.group(1)), match.group(2).strip()))
+    return found
+
+
+def anchor(title):
+    """The anchor GitHub gives a heading."""
+    slug = re.sub(r"[^\w\- ]", "", title.lower())
+    return slug.replace(" ", "-")
+
+
+def table_of_contents(text):
+    lines = []
+    for level, title in headings(text):
+        if level in TOC_LEVELS:
+            indent = "  " * (level - TOC_LEVELS[0])
+            lines.append("%s- [%s](#%s)" % (indent, title, anchor(title)))
+    return "## Contents\n\n" + "\n".join(lines)
 
 
 def build():
-    parts = [read("INTRO.md")]
-    for feature in FEATURES:
-        if not os.path.exists(os.path.join(ROOT, "readme", feature + ".md")):
-            continue
-        text = shift_headings(read(feature + ".md"))
-        title, _sep, body = text.partition("\n")
-        shots = [
-            "![%s](readme/screenshots/%s)" % (shot[:-4].replace("_", " "), shot)
-            for shot in SCREENSHOTS.get(feature, [])
-            if os.path.exists(os.path.join(ROOT, "readme", "screenshots", shot))
-        ]
-        parts.append("\n\n".join([title] + shots + [body.strip("\n")]))
-    parts.append(read("DEVELOP.md"))
-    parts.append(shift_headings(read("HISTORY.md")))
-    return "\n\n".join(parts) + "\n"
+    text = "\n\n".join(read(name) for name in SECTIONS) + "\n"
+    return text.replace(TOC_MARKER, table_of_contents(text), 1)
+
+
+def picture_problems(content):
+    """Pictures shown but missing, and screenshots shown nowhere."""
+    shown = set(re.findall(r"!\[[^\]]*\]\(([^)]+)\)", content))
+    problems = [
+        "missing picture: %s" % path
+        for path in sorted(shown) if not os.path.exists(os.path.join(ROOT, path))
+    ]
+    folder = os.path.join(ROOT, "readme", "screenshots")
+    for name in sorted(os.listdir(folder)):
+        if "readme/screenshots/" + name not in shown:
+            problems.append("screenshot shown nowhere: readme/screenshots/%s" % name)
+    return problems
 
 
 def main(argv):
     path = os.path.join(ROOT, "README.md")
     content = build()
+    problems = picture_problems(content)
+    for problem in problems:
+        print(problem)
     if "--check" in argv:
         with open(path, encoding="utf-8") as f:
             if f.read() != content:
                 print("README.md is not up to date: run scripts/readme_build.py")
                 return 1
-        return 0
+        return 1 if problems else 0
     with open(path, "w", encoding="utf-8") as f:
         f.write(content)
-    return 0
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

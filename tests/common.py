@@ -87,7 +87,15 @@ class B2BHttpCase(HttpCase):
     through the requests themselves.
     """
 
+    # The first request of a run builds the asset bundles: on a busy
+    # machine that takes longer than Odoo's 10 seconds, after which the test
+    # closes the request's cursor under it.
+    url_timeout = 120
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         ensure_http_server()
+
+    def url_open(self, url, data=None, timeout=None):
+        return super().url_open(url, data=data, timeout=timeout or self.url_timeout)

@@ -31,7 +31,9 @@ class TestDeliveryReport(DeliveryCase):
         })
         cls.risk = env["b2b.risk"].create({
             "project_id": cls.project.id, "name": "Diễn viên bận lịch",
+            "is_shared": True,
         })
+        cls.project.report_auto = True
         cls.comment = env.ref("mail.mt_comment")
 
     def _mails(self):
@@ -77,13 +79,14 @@ class TestDeliveryReport(DeliveryCase):
         self.assertEqual(len(self.project.delivery_report_ids), 2)
         self.assertEqual(len(self._mails()), 2)
 
-    def test_cron_skips_before_plan_start_and_manual_projects(self):
+    def test_cron_skips_before_plan_start_and_reviews_manual_projects(self):
         Project = self.env["project.project"]
         Project._cron_send_delivery_reports("2026-03-04")  # first week
         self.assertFalse(self.project.delivery_report_ids)
         self.project.report_auto = False
         Project._cron_send_delivery_reports("2026-03-09")
-        self.assertFalse(self.project.delivery_report_ids)
+        self.assertEqual(self.project.delivery_report_ids.state, "to_review")
+        self.assertFalse(self._mails())
 
     def test_button_then_cron_sends_once(self):
         project = self.project.sudo(self.project_user)

@@ -92,6 +92,46 @@ class TestPaymentPlan(B2BPaymentCase):
         ]})
         self.assertEqual(last.amount, 433.41)
 
+    def test_typing_percentages_in_the_quotation_form(self):
+        """The form's onchange computes the amounts of new installments
+        (two new lines at the same sequence used to crash comparing ids)."""
+        Order = self.env["sale.order"].sudo(self.salesman)
+        line = {"sequence": 10, "amount_type": "percent", "fixed_amount": 0.0,
+                "trigger": "order_confirmed", "payment_days": 0}
+        values = {
+            "partner_id": self.customer.id,
+            "pricelist_id": self.env.ref("product.list0").id,
+            "order_line": [(0, 0, {
+                "product_id": self.product.id, "name": self.product.name,
+                "product_uom_qty": 1, "product_uom": self.product.uom_id.id,
+                "price_unit": 1000.01, "tax_id": [(6, 0, [])],
+            })],
+            "payment_plan_line_ids": [
+                (0, 0, dict(line, name="Tạm ứng", percent=30.0)),
+                (0, 0, dict(line, name="Còn lại", percent=70.0)),
+            ],
+        }
+        result = Order.onchange(values, "payment_plan_line_ids", Order._onchange_spec())
+        commands = result["value"]["payment_plan_line_ids"]
+        self.assertEqual(
+            [cmd[2]["amount"] for cmd in commands if cmd[0] in (0, 1)],
+            [300.0, 700.01],
+        )
+        # The same on a saved quotation: a saved installment and a new one.
+        order, _project, _phases = self.create_order(1000.01, (30.0,))
+        saved = order.payment_plan_line_ids
+        values["payment_plan_line_ids"] = [
+            (4, saved.id), (0, 0, dict(line, name="Còn lại", percent=70.0)),
+        ]
+        result = order.sudo(self.salesman).onchange(
+            values, "payment_plan_line_ids", Order._onchange_spec()
+        )
+        commands = result["value"]["payment_plan_line_ids"]
+        self.assertEqual(
+            [cmd[2]["amount"] for cmd in commands if cmd[0] in (0, 1)],
+            [300.0, 700.01],
+        )
+
     def test_trigger_needs_its_phase_or_date(self):
         order, _project, _phases = self.create_order(1000.0, (100.0,))
         line = order.payment_plan_line_ids
