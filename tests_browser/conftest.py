@@ -20,7 +20,6 @@ import re
 
 import pytest
 from playwright.sync_api import sync_playwright
-
 from seed import Seed
 
 URL = os.environ.get("B2B_BROWSER_URL", "http://127.0.0.1:8069")
