@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The sales manager: the team's pipeline, a stage forced with a reason, a
 locked scope that says how to change it, the indicators."""
-from seed import LEAD
+from seed import LEAD, LEAD_MANAGER
 
 
 def test_sales_manager_journey(walk):
@@ -12,10 +12,11 @@ def test_sales_manager_journey(walk):
     # the manager's own pipeline filter off: the whole team's opportunities
     page.click(".o_searchview_facet .o_facet_remove")
     walk.settle()
-    walk.see(LEAD)
-    card = page.locator(".o_kanban_record:has-text(%r)" % LEAD)
+    walk.see(LEAD, LEAD_MANAGER)  # the salesperson's and their own
+    card = page.locator(".o_kanban_record:has-text(%r)" % LEAD_MANAGER)
     # the card shows the checkpoints of its stage before anyone drags it
-    walk.see("0/1", scope=".o_kanban_record:has-text(%r) .o_b2b_checkpoints" % LEAD)
+    walk.see("0/1", scope=".o_kanban_record:has-text(%r) .o_b2b_checkpoints"
+             % LEAD_MANAGER)
     card.click()
     walk.settle()
     walk.button("Force Stage", ".o_form_statusbar")
