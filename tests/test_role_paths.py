@@ -143,3 +143,28 @@ class TestRolePaths(B2BPaymentCase):
         )
         self.assertEqual(line.state, "invoiced")
         self.assertTrue(line.invoice_id)
+
+    def test_checkpoint_refusal_says_how_to_meet_it(self):
+        stage = self.env["crm.stage"].create({"name": "Gọi điện", "sequence": 900})
+        role = self.env["b2b.stakeholder.role"].search([("code", "=", "payer")])
+        Checkpoint = self.env["b2b.checkpoint"]
+        call = Checkpoint.create({
+            "name": "Một cuộc gọi", "stage_id": stage.id, "kind": "touchpoint",
+            "touchpoint_kind": "call", "call_outcome": "answered",
+        })
+        payer = Checkpoint.create({
+            "name": "Người thanh toán", "stage_id": stage.id, "kind": "stakeholder",
+            "role_id": role.id,
+        })
+        lead = self.env["crm.lead"].create({"name": "Cơ hội thử", "type": "opportunity"})
+        message = self.env["crm.lead"].sudo(self.salesman)._format_unmet_message(
+            stage, {lead: call | payer}
+        )
+        self.assertIn("Một cuộc gọi (Gọi điện): log a call with the Log a Call "
+                      "button (outcome: Picked up)", message)
+        self.assertIn("add a member of the buying committee with the role \"%s\" "
+                      "in the Buying Committee tab" % role.name, message)
+        self.assertEqual(
+            Checkpoint.new({"kind": "manual"})._get_how_to_meet(),
+            "tick it in the Manual Checkpoints tab",
+        )
