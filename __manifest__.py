@@ -4,7 +4,7 @@
     "name": "B2B Sales & Delivery",
     "summary": "Win B2B customers, lock the scope, deliver by phases, "
     "get accepted and paid, measure it against targets",
-    "version": "11.0.1.0.0",
+    "version": "11.0.2.0.0",
     "category": "Sales",
     "website": "https://github.com/b2b-sales-delivery/b2b_sales_delivery",
     "author": "b2b_sales_delivery contributors",
@@ -34,6 +34,8 @@
         "views/b2b_risk_views.xml",
         "views/b2b_checkpoint_views.xml",
         "views/crm_stage_views.xml",
+        "views/crm_team_views.xml",
+        "views/crm_lead_pipeline_views.xml",
         "views/crm_stage_guidance_views.xml",
         "views/crm_lead_stage_time_views.xml",
         "data/crm_lead_stage_time_data.xml",
@@ -99,6 +101,7 @@
         "views/b2b_payment_reminder_level_views.xml",
         "views/account_invoice_views.xml",
         "views/res_config_settings_views.xml",
+        "views/res_config_settings_pipeline_views.xml",
         "reports/b2b_receivable_report_views.xml",
         "views/b2b_acceptance_templates.xml",
         "views/b2b_menus.xml",
@@ -122,4 +125,5 @@
         "demo/b2b_story_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
+    "uninstall_hook": "uninstall_hook",
 }

@@ -9,12 +9,14 @@ from . import b2b_risk
 from . import b2b_touchpoint
 from . import crm_lead
 from . import crm_lead_checkpoint
+from . import crm_lead_pipeline
 from . import crm_lead_contract
 from . import crm_lead_upsell
 from . import ir_translation
 from . import b2b_stakeholder
 from . import b2b_checkpoint
 from . import crm_stage
+from . import crm_team
 from . import crm_stage_guidance
 from . import crm_lead_stage_time
 from . import crm_stage_upsell
@@ -63,4 +65,5 @@ from . import account_invoice
 from . import res_company
 from . import res_currency
 from . import res_config_settings
+from . import res_config_settings_pipeline
 from . import ir_qweb
