@@ -33,6 +33,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync",
 ]
 TIMEOUT = 30000  # ms; the machine is small and shared
+FIRST_LOAD = 240000  # ms: a page that may build the web client's assets
 
 # Every JSON-RPC answer goes through XMLHttpRequest in Odoo 11's web client:
 # count the calls in flight (long polling aside) and report the errors they
@@ -75,6 +76,7 @@ class Walk:
         self.seed = seed
         self.page = context.new_page()
         self.page.set_default_timeout(TIMEOUT)
+        self.page.set_default_navigation_timeout(FIRST_LOAD)
         self.errors = []
         self.expected = []  # [fragment, count] of RPC errors the walk provokes
         self.page.on("console", self._on_console)
@@ -101,8 +103,9 @@ class Walk:
         page.goto(URL + "/web/login?db=%s" % DB)
         page.fill("input[name=login]", login)
         page.fill("input[name=password]", password or self.seed.password(login))
-        page.click("button[type=submit]")
-        page.wait_for_selector("#oe_main_menu_navbar")
+        page.click("button[type=submit]", timeout=FIRST_LOAD)
+        # the first page of a fresh database builds its assets (lessc): slow
+        page.wait_for_selector("#oe_main_menu_navbar", timeout=FIRST_LOAD)
         self.settle()
         # the web client's onboarding tips would cover the screen
         page.add_style_tag(content=".o_tooltip { display: none !important; }")
@@ -116,7 +119,7 @@ class Walk:
         page.goto(URL + "/web/login?db=%s" % DB)
         page.fill("input[name=login]", login)
         page.fill("input[name=password]", self.seed.password(login))
-        page.click("button[type=submit]")
+        page.click("button[type=submit]", timeout=FIRST_LOAD)
         page.wait_for_load_state()
         self.settle()
 
