@@ -38,3 +38,4 @@ from . import test_acceptance_http
 from . import test_reports
 from . import test_role_paths
 from . import test_vietnamese_views
+from . import test_shared_rules
