@@ -78,6 +78,7 @@
         "views/crm_lead_upsell_views.xml",
         "views/project_task_views.xml",
         "views/project_project_views.xml",
+        "wizards/b2b_project_create_wizard_views.xml",
         "views/b2b_phase_timeline_views.xml",
         "security/b2b_review_security.xml",
         "data/b2b_review_data.xml",

@@ -173,6 +173,7 @@ class B2bAcceptance(models.Model):
                 raise UserError(
                     _("The minutes %s list no items to accept.") % acceptance.name
                 )
+            acceptance.phase_id._check_order_confirmed()
             recipient = acceptance.signatory_id or acceptance.partner_id
             if not recipient.email:
                 raise UserError(
@@ -301,6 +302,7 @@ class B2bAcceptance(models.Model):
                   "them again.") % self.name
             )
         self._check_items_accepted()
+        phase._check_order_confirmed()
         accepted_by = accepted_by or self.accepted_by or (
             self.signatory_id or self.partner_id
         ).name

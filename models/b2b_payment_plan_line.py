@@ -226,13 +226,16 @@ class B2bPaymentPlanLine(models.Model):
 
     def _search_is_overdue(self, operator, value):
         today = fields.Date.context_today(self)
+        # A search method's domain is inserted as it is in the caller's:
+        # normalized (explicit "&"), or the two leaves break its operators.
         domain = [
+            "&",
             ("state", "in", ("to_invoice", "invoiced")),
             ("date_due", "<", today),
         ]
         if (operator == "=") == bool(value):
             return domain
-        return ["!", "&"] + domain
+        return ["!"] + domain
 
     @api.constrains("trigger", "phase_id", "date_planned", "order_id")
     def _check_trigger(self):

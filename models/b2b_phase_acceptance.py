@@ -98,6 +98,29 @@ class B2bPhaseAcceptance(models.Model):
         action["context"] = {"default_phase_id": self.id}
         return action
 
+    def _check_order_confirmed(self):
+        """Refuse the acceptance of a phase whose order is not confirmed.
+
+        An accepted phase releases its installment's invoice; a quotation
+        is no order to invoice yet. Refusing says so at once (sending the
+        minutes, recording the acceptance), where releasing later would
+        leave an accepted phase that invoices nothing until someone
+        confirms the order.
+        """
+        for phase in self:
+            orders = phase.project_id.sale_order_id
+            if "order_id" in phase._fields:
+                orders |= phase.order_id
+            unconfirmed = orders.filtered(lambda o: o.state not in ("sale", "done"))
+            if unconfirmed:
+                raise UserError(
+                    _("The order %(order)s of the phase %(phase)s is not "
+                      "confirmed: confirm the order before its phases are "
+                      "accepted, so that their installments can be invoiced.")
+                    % {"order": unconfirmed[0].sudo().name, "phase": phase.name}
+                )
+        return True
+
     def _b2b_set_to_accept(self):
         self.filtered(
             lambda p: p.state in ("planned", "in_progress")

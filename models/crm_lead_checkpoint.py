@@ -212,7 +212,8 @@ class CrmLead(models.Model):
             lines.append("%s:" % lead.name)
             for checkpoint in unmet[lead]:
                 lines.append(
-                    "  - %s (%s)" % (checkpoint.name, checkpoint.stage_id.name)
+                    "  - %s (%s): %s" % (checkpoint.name, checkpoint.stage_id.name,
+                                         checkpoint._get_how_to_meet())
                 )
         if len(leads) > MAX_LEADS_IN_MESSAGE:
             lines.append("")

@@ -36,6 +36,8 @@ from . import test_payment_concurrency
 from . import test_acceptance
 from . import test_acceptance_http
 from . import test_reports
+from . import test_role_paths
+from . import test_vietnamese_views
 from . import test_shared_rules
 from . import test_steps
 from . import test_scope_lock
