@@ -1,7 +1,7 @@
 # b2b_sales_delivery: two commands do all the set-up (see README.md).
 #   make demo   Odoo 11 with the addon and demo data on http://127.0.0.1:8069
 #   make test   a fresh database, the addon installed, the tests, the linters
-.PHONY: demo test lint setup wheel shell stop help screenshots
+.PHONY: demo test lint setup wheel shell stop help screenshots odoo-tests install-check
 
 demo:
 	@scripts/b2b demo
@@ -29,3 +29,9 @@ help:
 
 screenshots:
 	@scripts/b2b screenshots
+
+odoo-tests:
+	@scripts/b2b odoo-tests
+
+install-check:
+	@scripts/b2b install-check

@@ -3,17 +3,20 @@
 # Part A, win the customer: the opportunity, its committee, touchpoints,
 # risks and the stage checkpoints.
 from . import b2b_contract
+from . import b2b_contract_liquidation
 from . import b2b_phase
 from . import b2b_risk
 from . import b2b_touchpoint
 from . import crm_lead
 from . import crm_lead_checkpoint
+from . import crm_lead_pipeline
 from . import crm_lead_contract
 from . import crm_lead_upsell
 from . import ir_translation
 from . import b2b_stakeholder
 from . import b2b_checkpoint
 from . import crm_stage
+from . import crm_team
 from . import crm_stage_guidance
 from . import crm_lead_stage_time
 from . import crm_stage_upsell
@@ -45,6 +48,12 @@ from . import b2b_team_agreement
 from . import b2b_delivery_report
 from . import b2b_review
 from . import b2b_delivery_mixin
+# Customer dates from the confirmed timeline, internal dates earlier.
+from . import project_project_timeline
+from . import project_task_timeline
+from . import b2b_phase_timeline
+from . import b2b_scope_item_timeline
+from . import sale_order_timeline
 # Acceptance and payment.
 from . import b2b_acceptance
 from . import b2b_phase_acceptance
@@ -54,5 +63,7 @@ from . import b2b_payment_reminder_level
 from . import b2b_payment_reminder
 from . import account_invoice
 from . import res_company
+from . import res_currency
 from . import res_config_settings
+from . import res_config_settings_pipeline
 from . import ir_qweb

@@ -320,5 +320,7 @@ class B2bChangeRequest(models.Model):
         """
         self.ensure_one()
         if self.extra_days:
-            self.order_id.project_ids.sudo().extend_plan(self.extra_days)
+            projects = self.order_id.project_ids.sudo()
+            projects.extend_plan(self.extra_days)
+            projects._extend_agreed_dates(self.extra_days)
         return True

@@ -2,9 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
-# What a customer-facing date depends on: its internal date and the buffer of
-# its project (tasks and phases).
+# What a customer-facing date depends on: the date agreed with the customer
+# when there is one, else its internal date and the buffer of its project
+# (tasks and phases).
 CUSTOMER_DATE_DEPENDS = (
+    "date_deadline_agreed",
     "date_deadline",
     "project_id.plan_date_start",
     "project_id.buffer_mode",

@@ -80,18 +80,25 @@ class CrmLead(models.Model):
         move forward and miss something.
 
         Moving forward leaves the current stage and skips every stage between
-        it and ``stage``: the exit checkpoints of all of them count. The cost
-        does not grow with the number of leads.
+        it and ``stage``: the exit checkpoints of all of them count. The
+        order is that of ``stage``'s pipeline (the B2B one or the others): a
+        lead coming from the other pipeline enters it at ``stage`` and needs
+        the checkpoints of every stage before. The cost does not grow with
+        the number of leads.
         """
-        stages = self.env["crm.stage"].sudo().search([])
+        stages = self.env["crm.stage"].sudo().search(
+            [("b2b_pipeline", "=", stage.b2b_pipeline)]
+        )
         position = {s.id: index for index, s in enumerate(stages)}
         target = position.get(stage.id)
         passed = {}
         for lead in self:
             current = lead.stage_id
-            if not current or position.get(current.id, target) >= target:
+            if not current or current == stage:
                 continue
-            start = position[current.id]
+            start = position.get(current.id, 0)
+            if start >= target:
+                continue
             passed[lead] = stages.filtered(
                 lambda s, lead=lead, start=start: start <= position[s.id] < target
                 and (s == lead.stage_id or not s.team_id or s.team_id == lead.team_id)

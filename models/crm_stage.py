@@ -6,6 +6,11 @@ from odoo import api, fields, models
 class CrmStage(models.Model):
     _inherit = "crm.stage"
 
+    b2b_pipeline = fields.Boolean(
+        string="B2B Pipeline",
+        help="A stage of the B2B pipeline, shown to the sales teams that use "
+        "it instead of the stages shared by every team.",
+    )
     b2b_checkpoint_ids = fields.One2many(
         "b2b.checkpoint", "stage_id", string="Exit Checkpoints",
         help="What an opportunity needs before it moves past this stage.",
@@ -20,19 +25,12 @@ class CrmStage(models.Model):
             stage.b2b_checkpoint_count = len(stage.b2b_checkpoint_ids)
 
     @api.model
-    def _drop_stale_name_translations(self):
-        """Drop the translations of stage names whose source changed.
-
-        The addon renames crm's default stages; their translations (e.g.
-        "New" in Vietnamese) would otherwise outlive the renaming and show
-        under the new name. Called once, when the addon is installed.
-        """
-        stages = self.with_context(lang="en_US").search([])
-        names = {stage.id: stage.name for stage in stages}
-        translations = self.env["ir.translation"].sudo().search([
-            ("type", "=", "model"),
-            ("name", "=", "crm.stage,name"),
-            ("res_id", "in", stages.ids),
-        ])
-        translations.filtered(lambda t: t.src != names[t.res_id]).unlink()
-        return True
+    def _get_pipeline_domain(self, team):
+        """The stages of ``team``'s pipeline: its own stages, and of the
+        stages shared by every team those of the B2B pipeline if the team
+        uses it, the others if not."""
+        return [
+            "|", ("team_id", "=", team.id or False),
+            "&", ("team_id", "=", False),
+            ("b2b_pipeline", "=", bool(team.b2b_use_pipeline)),
+        ]

@@ -15,9 +15,9 @@ class CrmStage(models.Model):
 
     @api.model
     def _get_follow_up_stage(self, team):
-        """The first stage marked for follow-ups of ``team`` (or of every
-        team); an empty recordset when none is marked."""
-        return self.search([
-            ("b2b_is_follow_up_start", "=", True),
-            "|", ("team_id", "=", False), ("team_id", "=", team.id),
-        ], limit=1)
+        """The first stage of ``team``'s pipeline marked for follow-ups; an
+        empty recordset when none is marked."""
+        return self.search(
+            [("b2b_is_follow_up_start", "=", True)] + self._get_pipeline_domain(team),
+            limit=1,
+        )

@@ -159,8 +159,14 @@ class ProjectProject(models.Model):
         return result
 
     def _assign_customer_dates(self, records):
-        """Set ``date_deadline_customer`` of tasks or phases from their
-        ``date_deadline``, one calendar read per project."""
+        """Set ``date_deadline_customer`` of tasks or phases: the date agreed
+        with the customer (the confirmed timeline) when there is one, else
+        their ``date_deadline`` plus the buffer, one calendar read per
+        project."""
+        agreed = records.filtered("date_deadline_agreed")
+        for record in agreed:
+            record.date_deadline_customer = record.date_deadline_agreed
+        records -= agreed
         for project in records.mapped("project_id"):
             mine = records.filtered(lambda r: r.project_id == project)
             dates = project._customer_dates(mine.mapped("date_deadline"))

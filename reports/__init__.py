@@ -4,3 +4,4 @@ from . import b2b_kpi_report
 from . import b2b_kpi_achievement
 from . import b2b_skill_matrix
 from . import b2b_receivable_report
+from . import b2b_contract_liquidation

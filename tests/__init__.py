@@ -5,6 +5,7 @@ from . import test_skeleton
 from . import test_http
 from . import test_vietnamese
 from . import test_crm_checkpoints
+from . import test_crm_pipeline
 from . import test_crm_touchpoints
 from . import test_crm_security
 from . import test_crm_performance
@@ -14,12 +15,15 @@ from . import test_kpi
 from . import test_kpi_access
 from . import test_skill
 from . import test_contract
+from . import test_contract_liquidation
 from . import test_scope
 from . import test_scope_change
 from . import test_scope_http
 from . import test_scope_report
 from . import test_scope_utils
 from . import test_plan_dates
+from . import test_timeline_dates
+from . import test_amount_words
 from . import test_delivery_plan
 from . import test_delivery_project
 from . import test_delivery_report

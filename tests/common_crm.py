@@ -11,14 +11,14 @@ class B2BCrmCase(B2BCase):
         super().setUpClass()
         env = cls.env
         ref = env.ref
-        cls.stage_contact = ref("crm.stage_lead1")
+        cls.stage_contact = ref("b2b_sales_delivery.crm_stage_contact")
         cls.stage_email = ref("b2b_sales_delivery.crm_stage_email_sent")
-        cls.stage_booked = ref("crm.stage_lead2")
+        cls.stage_booked = ref("b2b_sales_delivery.crm_stage_meeting_booked")
         cls.stage_demo = ref("b2b_sales_delivery.crm_stage_meeting_demo")
         cls.stage_nurture = ref("b2b_sales_delivery.crm_stage_nurture_trial")
         cls.stage_closing = ref("b2b_sales_delivery.crm_stage_closing")
-        cls.stage_quotation = ref("crm.stage_lead3")
-        cls.stage_won = ref("crm.stage_lead4")
+        cls.stage_quotation = ref("b2b_sales_delivery.crm_stage_quotation_sent")
+        cls.stage_won = ref("b2b_sales_delivery.crm_stage_contract")
         cls.role_user = ref("b2b_sales_delivery.b2b_stakeholder_role_user")
         cls.role_decision_maker = ref(
             "b2b_sales_delivery.b2b_stakeholder_role_decision_maker"

@@ -44,7 +44,7 @@ class TestContract(B2BCase):
         self.assertEqual(contract.state, "signed")
         self.assertTrue(contract.date_signed)
         self.assertEqual(self.lead.probability, 100.0)
-        self.assertEqual(self.lead.stage_id, self.env.ref("crm.stage_lead4"))
+        self.assertEqual(self.lead.stage_id, self.env.ref("b2b_sales_delivery.crm_stage_contract"))
 
     def test_sign_keeps_a_given_date_and_may_leave_the_lead(self):
         contract = self._contract(date_signed="2026-02-16", mark_lead_won=False)
@@ -58,7 +58,8 @@ class TestContract(B2BCase):
             contract.action_start()
         contract.action_sign()
         contract.action_start()
-        contract.action_done()
+        # nothing ordered yet: only a sales manager closes it, with a reason
+        contract.sudo(self.sales_manager).action_close(reason="Dự án tạm dừng")
         self.assertEqual(contract.state, "done")
         with self.assertRaisesRegex(UserError, "cannot go from Done to Cancelled"):
             contract.action_cancel()

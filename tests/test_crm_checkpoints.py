@@ -249,21 +249,6 @@ class TestCrmCheckpoints(B2BCrmCase):
         self.move(self.lead, self.stage_contact)
         self.assertRefused(self.lead, self.stage_email, ["Other company"])
 
-    def test_stale_stage_translations_dropped(self):
-        self.env["res.lang"].load_lang("vi_VN")
-        Translation = self.env["ir.translation"]
-        values = {"type": "model", "name": "crm.stage,name", "lang": "vi_VN",
-                  "res_id": self.stage_contact.id, "state": "translated"}
-        stale = Translation.create(dict(values, src="New", value="Mới"))
-        current = Translation.create(
-            dict(values, res_id=self.stage_email.id, src="Email Sent",
-                 value="Đã gửi email"))
-        self.env["crm.stage"]._drop_stale_name_translations()
-        self.assertFalse(stale.exists())
-        self.assertTrue(current.exists())
-        self.assertEqual(
-            self.stage_email.with_context(lang="vi_VN").name, "Đã gửi email")
-
     def test_import_meets_the_same_rule(self):
         result = self.env["crm.lead"].sudo(self.salesman).load(
             [".id", "stage_id/.id"], [[str(self.lead.id), str(self.stage_email.id)]]

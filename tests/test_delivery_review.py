@@ -185,11 +185,13 @@ class TestDeliveryReview(DeliveryCase):
         action = self.project.sudo(self.project_user).action_create_upsell()
         lead = self.env["crm.lead"].browse(action["res_id"])
         self.assertEqual(lead.stage_id, stage)
-        # Without a marked stage, crm's default first stage.
+        # Without a marked stage, the first stage of the team's pipeline.
         stage.b2b_is_follow_up_start = False
         action = self.project.sudo(self.project_user).action_create_upsell()
         lead = self.env["crm.lead"].browse(action["res_id"])
-        self.assertEqual(lead.stage_id, self.env.ref("crm.stage_lead1"))
+        self.assertTrue(lead.team_id.b2b_use_pipeline)
+        self.assertEqual(
+            lead.stage_id, self.env.ref("b2b_sales_delivery.crm_stage_contact"))
 
     def test_follow_up_keeps_the_buying_committee(self):
         lead = self.env["crm.lead"].create({

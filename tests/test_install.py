@@ -11,7 +11,7 @@ class TestInstall(B2BCase):
             [("name", "=", "b2b_sales_delivery")]
         )
         self.assertEqual(module.state, "installed")
-        self.assertEqual(module.latest_version, "11.0.1.0.0")
+        self.assertEqual(module.latest_version, "11.0.2.0.0")
 
     def test_groups_follow_sales_groups(self):
         self.assertTrue(self.salesman.has_group("b2b_sales_delivery.group_b2b_user"))
@@ -43,3 +43,19 @@ class TestInstall(B2BCase):
         self.assertEqual(
             menu.groups_id, self.env.ref("b2b_sales_delivery.group_b2b_manager")
         )
+
+    def test_tasks_there_before_get_customer_deadlines_without_rewrite(self):
+        project = self.env["project.project"].create(
+            {"name": "Before", "plan_date_start": "2026-03-02"})
+        task = self.env["project.task"].create(
+            {"name": "Old task", "project_id": project.id,
+             "date_deadline": "2026-03-20"})
+        expected = task.date_deadline_customer
+        self.assertTrue(expected)
+        self.env.cr.execute(
+            "UPDATE project_task SET date_deadline_customer = NULL, "
+            "write_date = '2020-01-01 00:00:00' WHERE id = %s", (task.id,))
+        task.invalidate_cache()
+        self.assertGreaterEqual(self.env["project.task"]._fill_customer_deadlines(), 1)
+        self.assertEqual(task.date_deadline_customer, expected)
+        self.assertEqual(task.write_date, "2020-01-01 00:00:00")

@@ -290,7 +290,11 @@ class TestScopeTasks(ScopeCase):
             ["Brief: Mục tiêu dự án", "User Interface: Giao diện web",
              "Timeline: Bàn giao sau 6 tuần"],
         )
-        self.assertEqual(tasks[0].date_deadline, "2026-04-10")
+        # the item's date is the one the customer saw: the task shows it to
+        # the customer, and its internal deadline is earlier by the buffer
+        self.assertEqual(tasks[0].date_deadline_customer, "2026-04-10")
+        self.assertEqual(tasks[0].date_deadline_agreed, "2026-04-10")
+        self.assertLessEqual(tasks[0].date_deadline, "2026-03-27")
         self.assertIn("Tăng 20% năng suất kho", tasks[0].description)
         self.assertFalse(tasks[1].date_deadline)
         self.order.sudo().action_create_project()

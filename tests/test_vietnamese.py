@@ -61,8 +61,7 @@ class TestVietnamese(B2BCase):
         self.assertEqual(self._render_subject(message), "Trả lời: Hệ thống ERP")
 
     def test_pipeline_stages_in_vietnamese(self):
-        # crm's own stages, renamed by the addon, carry its Vietnamese names
-        stage = self.env.ref("crm.stage_lead1").with_context(lang="vi_VN")
+        stage = self.env.ref("b2b_sales_delivery.crm_stage_contact").with_context(lang="vi_VN")
         self.assertEqual(stage.name, "Liên hệ")
-        won = self.env.ref("crm.stage_lead4").with_context(lang="vi_VN")
+        won = self.env.ref("b2b_sales_delivery.crm_stage_contract").with_context(lang="vi_VN")
         self.assertEqual(won.name, "Hợp đồng")

@@ -95,3 +95,38 @@ def customer_date(
         days=buffer_days_for(internal_date, plan_date_start, mode, days, percent)
     )
     return next_working_day(buffered, is_working_day)
+
+
+def internal_date(
+    agreed_date,
+    plan_date_start=None,
+    mode="max",
+    days=14,
+    percent=20.0,
+    is_working_day=None,
+):
+    """The internal date of a date the customer agreed to (``None`` stays
+    ``None``): the inverse of :func:`customer_date`.
+
+    It is the latest working day whose customer date is not later than the
+    agreed date, so the plan shown to the customer never promises later than
+    what the customer agreed. ``customer_date`` is monotonic in the internal
+    date, so walking back from the agreed date finds it. A calendar without
+    any working day, or no such day within the search, falls back to the
+    agreed date minus the buffer in days.
+    """
+    if not agreed_date:
+        return None
+    if not isinstance(agreed_date, date):
+        raise TypeError("agreed_date must be a date")
+    is_working_day = is_working_day or weekday_checker()
+    candidate = agreed_date
+    # A 100 % buffer halves the span: walk back as far as the span is long.
+    span = (agreed_date - plan_date_start).days if plan_date_start else 0
+    for _step in range(max(span, 0) + (days or 0) + MAX_SEARCH_DAYS):
+        if is_working_day(candidate) and customer_date(
+            candidate, plan_date_start, mode, days, percent, is_working_day
+        ) <= agreed_date:
+            return candidate
+        candidate -= timedelta(days=1)
+    return agreed_date - timedelta(days=max(0, days or 0))
