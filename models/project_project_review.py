@@ -51,11 +51,17 @@ class ProjectProject(models.Model):
     )
     delivery_report_count = fields.Integer(compute="_compute_delivery_report_count")
     review_ids = fields.One2many("b2b.review", "project_id", string="Reviews")
+    review_count = fields.Integer(compute="_compute_review_count")
 
     def _compute_delivery_report_count(self):
         counts = self._count_by_project("b2b.delivery.report", [])
         for project in self:
             project.delivery_report_count = counts.get(project.id, 0)
+
+    def _compute_review_count(self):
+        counts = self._count_by_project("b2b.review", [])
+        for project in self:
+            project.review_count = counts.get(project.id, 0)
 
     def _get_review_partners(self):
         """The customer's people who are invited and receive the report."""
