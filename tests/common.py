@@ -24,7 +24,8 @@ def ensure_http_server():
     server of ``make demo`` or of another clone.
     """
     with _http_server_lock:
-        if not _http_server:
+        # Odoo's own runner serves HTTP itself, on the configured port
+        if not _http_server and odoo.service.server.server is None:
             server = odoo.service.server.ThreadedServer(
                 odoo.service.wsgi_server.application
             )
@@ -86,6 +87,11 @@ class B2BHttpCase(HttpCase):
     the requests must see is created through ``self.registry.cursor()`` or
     through the requests themselves.
     """
+
+    # Under Odoo's own runner (-i ... --test-enable), after the install:
+    # during it the server has no registry to serve the requests with.
+    at_install = False
+    post_install = True
 
     # The first request of a run builds the asset bundles: on a busy
     # machine that takes longer than Odoo's 10 seconds, after which the test
