@@ -24,8 +24,7 @@ def ensure_http_server():
     server of ``make demo`` or of another clone.
     """
     with _http_server_lock:
-        # Odoo's own runner serves HTTP itself, on the configured port
-        if not _http_server and odoo.service.server.server is None:
+        if not _http_server:
             server = odoo.service.server.ThreadedServer(
                 odoo.service.wsgi_server.application
             )
