@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 # isort: skip_file
+from . import b2b_state_columns_mixin
 # Part A, win the customer: the opportunity, its committee, touchpoints,
 # risks and the stage checkpoints.
 from . import b2b_contract

@@ -30,7 +30,9 @@ class B2bAcceptance(models.Model):
 
     _name = "b2b.acceptance"
     _description = "Acceptance Minutes"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "portal.mixin", "b2b.state.columns.mixin",
+    ]
     _order = "date_sent desc, id desc"
 
     name = fields.Char(
@@ -86,11 +88,6 @@ class B2bAcceptance(models.Model):
     signed_copy_filename = fields.Char(copy=False)
     reject_reason = fields.Text(copy=False, track_visibility="onchange")
     access_token = fields.Char(copy=False)
-
-    @api.model
-    def _expand_states(self, states, domain, order):
-        """Every state is a kanban column, even when empty."""
-        return [key for key, _label in ACCEPTANCE_STATES]
 
     @api.model_cr
     def init(self):
@@ -156,7 +153,9 @@ class B2bAcceptance(models.Model):
                 raise UserError(
                     _("Only draft or sent minutes can be sent; %(name)s is "
                       "%(state)s.")
-                    % {"name": acceptance.name, "state": acceptance._state_label()}
+                    % {"name": acceptance.name,
+                       "state": acceptance._fields["state"].convert_to_export(
+                           acceptance.state, acceptance)}
                 )
             if not acceptance.item_ids:
                 raise UserError(
@@ -234,8 +233,8 @@ class B2bAcceptance(models.Model):
         self.message_post(
             body=_("Accepted by %(name)s (%(via)s).") % {
                 "name": accepted_by,
-                "via": dict(self._fields["accepted_via"]._description_selection(
-                    self.env))[accepted_via],
+                "via": self._fields["accepted_via"].convert_to_export(
+                    accepted_via, self),
             },
             subtype="mail.mt_comment" if accepted_via in ("link", "portal")
             else "mail.mt_note",
@@ -252,7 +251,9 @@ class B2bAcceptance(models.Model):
                 raise UserError(
                     _("Only draft or sent minutes can be rejected; %(name)s is "
                       "%(state)s.")
-                    % {"name": acceptance.name, "state": acceptance._state_label()}
+                    % {"name": acceptance.name,
+                       "state": acceptance._fields["state"].convert_to_export(
+                           acceptance.state, acceptance)}
                 )
             if not reason:
                 raise UserError(
@@ -274,11 +275,6 @@ class B2bAcceptance(models.Model):
                 raise UserError(_("Only rejected minutes go back to draft."))
             acceptance.write({"state": "draft"})
         return True
-
-    def _state_label(self):
-        return dict(self._fields["state"]._description_selection(self.env))[
-            self.state
-        ]
 
     def _ensure_access_token(self):
         for acceptance in self.filtered(lambda a: not a.access_token):

@@ -5,6 +5,7 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .b2b_contract import contract_signed_sql
 from .b2b_touchpoint import CALL_OUTCOMES, MEETING_STATES, TOUCHPOINT_KINDS
 
 CHECKPOINT_KINDS = [
@@ -25,7 +26,6 @@ MEETING_STATES_MATCHING = {
     "cancelled": ("cancelled",),
 }
 QUOTATION_SENT_STATES = ("sent", "sale", "done")
-CONTRACT_SIGNED_STATES = ("signed", "in_progress", "done")
 
 
 class B2bCheckpoint(models.Model):
@@ -185,10 +185,11 @@ class B2bCheckpoint(models.Model):
     def _get_signed_contract_lead_ids(self, leads):
         if not leads:
             return set()
-        self.env.cr.execute(
-            """SELECT DISTINCT lead_id FROM b2b_contract
-                WHERE lead_id IN %s AND state IN %s""",
-            (tuple(leads.ids), CONTRACT_SIGNED_STATES),
+        # The condition is built from constants only.
+        self.env.cr.execute(  # pylint: disable=sql-injection
+            """SELECT DISTINCT c.lead_id FROM b2b_contract c
+                WHERE c.lead_id IN %%s AND %s""" % contract_signed_sql("c"),
+            (tuple(leads.ids),),
         )
         return {row[0] for row in self.env.cr.fetchall()}
 

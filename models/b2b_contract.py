@@ -11,6 +11,16 @@ CONTRACT_STATES = [
     ("done", "Done"),
     ("cancel", "Cancelled"),
 ]
+# What a signed contract is, for the pipeline's checkpoints and the key
+# indicators alike: signed, and still so when in progress or done.
+CONTRACT_SIGNED_STATES = ("signed", "in_progress", "done")
+
+
+def contract_signed_sql(alias):
+    """The SQL condition "the contract row ``alias`` is signed"."""
+    return "%s.state IN (%s)" % (
+        alias, ", ".join("'%s'" % state for state in CONTRACT_SIGNED_STATES)
+    )
 
 
 class B2bContract(models.Model):
@@ -18,7 +28,7 @@ class B2bContract(models.Model):
 
     _name = "b2b.contract"
     _description = "B2B Contract"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "b2b.state.columns.mixin"]
     _order = "date_signed desc, id desc"
 
     name = fields.Char(
@@ -73,10 +83,6 @@ class B2bContract(models.Model):
         ("name_company_uniq", "unique(name, company_id)",
          "The contract number must be unique per company."),
     ]
-
-    @api.model
-    def _expand_states(self, states, domain, order):
-        return [key for key, _label in CONTRACT_STATES]
 
     def _compute_order_figures(self):
         data = self.env["sale.order"].read_group(
@@ -149,14 +155,12 @@ class B2bContract(models.Model):
                 raise UserError(
                     _("The contract %(name)s cannot go from %(from)s to %(to)s.")
                     % {"name": contract.name,
-                       "from": contract._state_label(contract.state),
-                       "to": contract._state_label(state)}
+                       "from": self._fields["state"].convert_to_export(
+                           contract.state, contract),
+                       "to": self._fields["state"].convert_to_export(state, contract)}
                 )
         self.write({"state": state})
         return True
-
-    def _state_label(self, state):
-        return dict(self._fields["state"]._description_selection(self.env))[state]
 
     @api.multi
     def action_negotiate(self):

@@ -105,7 +105,8 @@ class B2bContract(models.Model):
                     _("Only a signed contract or one in progress can be closed; "
                       "%(name)s is %(state)s.")
                     % {"name": contract.name,
-                       "state": contract._state_label(contract.state)}
+                       "state": contract._fields["state"].convert_to_export(
+                           contract.state, contract)}
                 )
             open_items = contract._get_liquidation_open_items()
             if open_items:
@@ -222,7 +223,9 @@ class B2bContract(models.Model):
         ):
             items.append(
                 _("The phase %(phase)s is %(state)s, not accepted.")
-                % {"phase": phase.name, "state": phase._state_label()}
+                % {"phase": phase.name,
+                   "state": phase._fields["state"].convert_to_export(
+                       phase.state, phase)}
             )
         for line in confirmed.mapped("payment_plan_line_ids").filtered(
             lambda line: line.state != "paid"
@@ -230,8 +233,8 @@ class B2bContract(models.Model):
             items.append(
                 _("The installment %(line)s of %(order)s is %(state)s, not paid.")
                 % {"line": line.name, "order": line.order_id.name,
-                   "state": dict(line._fields["state"]._description_selection(
-                       self.env))[line.state]}
+                   "state": line._fields["state"].convert_to_export(
+                       line.state, line)}
             )
         for invoice in self._get_liquidation_invoices().filtered(
             lambda inv: inv.state != "paid"

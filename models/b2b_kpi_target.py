@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..utils import kpi_periods
 
-# The nine key indicators of the seed (A.5), in the order of the process.
+# The nine key indicators of the B2B process, in its order.
 KPI_CODES = [
     ("contacts_reached", "Contacts reached"),
     ("meetings_new", "Meetings booked (new partners)"),
@@ -97,9 +97,7 @@ class B2bKpiTarget(models.Model):
                     "There is already a target of \"%(kpi)s\" for %(owner)s in "
                     "a period overlapping %(date_from)s - %(date_to)s."
                 ) % {
-                    "kpi": dict(self._fields["kpi"]._description_selection(self.env))[
-                        target.kpi
-                    ],
+                    "kpi": self._fields["kpi"].convert_to_export(target.kpi, target),
                     "owner": target.user_id.name or target.team_id.name,
                     "date_from": target.date_from,
                     "date_to": target.date_to,
@@ -161,7 +159,13 @@ class B2bKpiTarget(models.Model):
     # Indicators against targets
     # ------------------------------------------------------------------
     def _kpi_visible_user_ids(self):
-        """Salespeople whose indicators the current user may read: None for all."""
+        """Salespeople whose indicators the current user may read: None for all.
+
+        The same rule as the record rules of the indicators (a salesperson
+        their own, a team leader their team members', a sales manager all),
+        for the salespeople's whole figures; ``get_kpi_values`` and the weekly
+        mail both ask here.
+        """
         user = self.env.user
         if user.has_group("sales_team.group_sale_manager") or user._is_superuser():
             return None
@@ -278,16 +282,9 @@ class B2bKpiTarget(models.Model):
             return 0
         values = self.sudo().get_kpi_values(date_from, date_to)
         template = self.env.ref("b2b_sales_delivery.kpi_mail_template")
-        leaders = self.env["crm.team"].sudo().search(
-            [("user_id", "in", recipients.ids)]
-        )
         for recipient in recipients:
-            if recipient.has_group("sales_team.group_sale_manager"):
-                rows = values
-            else:
-                members = leaders.filtered(lambda t: t.user_id == recipient)
-                visible = set(members.mapped("member_ids").ids) | {recipient.id}
-                rows = [row for row in values if row["user_id"] in visible]
+            visible = self.sudo(recipient)._kpi_visible_user_ids()
+            rows = [row for row in values if visible is None or row["user_id"] in visible]
             template.with_context(
                 kpi_date_from=date_from, kpi_date_to=date_to,
                 kpi_rows=self.with_context(lang=recipient.lang)._kpi_mail_rows(rows),
@@ -297,12 +294,12 @@ class B2bKpiTarget(models.Model):
     @api.model
     def _kpi_mail_rows(self, rows):
         """The rows of the mail: names and labels in the recipient's language."""
-        labels = dict(self._fields["kpi"]._description_selection(self.env))
+        kpi = self._fields["kpi"]
         users = self.env["res.users"].sudo().browse({row["user_id"] for row in rows})
         names = {user.id: user.name for user in users}
         return [{
             "user": names[row["user_id"]],
-            "kpi": labels[row["kpi"]],
+            "kpi": kpi.convert_to_export(row["kpi"], self),
             "actual": "{:,.0f}".format(row["actual"]),
             "target": "{:,.0f}".format(row["target"]) if row["target"] else "-",
             "achievement": "%.0f%%" % row["achievement"]

@@ -30,7 +30,7 @@ class B2bPaymentPlanLine(models.Model):
 
     _name = "b2b.payment.plan.line"
     _description = "Payment Plan Installment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "b2b.state.columns.mixin"]
     _order = "order_id, sequence, id"
 
     order_id = fields.Many2one(
@@ -113,11 +113,6 @@ class B2bPaymentPlanLine(models.Model):
             "The payment days of an installment cannot be negative.",
         ),
     ]
-
-    @api.model
-    def _expand_states(self, states, domain, order):
-        """Every state is a kanban column, even when empty."""
-        return [key for key, _label in PLAN_LINE_STATES]
 
     @api.depends(
         "amount_type", "percent", "fixed_amount", "sequence",

@@ -18,7 +18,7 @@ class B2bPhase(models.Model):
 
     _name = "b2b.phase"
     _description = "Delivery Phase"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "b2b.state.columns.mixin"]
     _order = "project_id, sequence, id"
 
     project_id = fields.Many2one(
@@ -47,7 +47,7 @@ class B2bPhasePlanning(models.Model):
         help="The deadline the customer sees: the internal deadline plus the "
         "project's buffer, moved to a working day.",
     )
-    state = fields.Selection(group_expand="_read_group_states")
+    state = fields.Selection(group_expand="_expand_states")
     task_ids = fields.One2many("project.task", "phase_id", string="Tasks")
     task_count = fields.Integer(compute="_compute_progress")
     task_done_count = fields.Integer(compute="_compute_progress")
@@ -96,7 +96,9 @@ class B2bPhasePlanning(models.Model):
             if phase.state != "planned":
                 raise UserError(
                     _("Only a planned phase can start; %(phase)s is %(state)s.")
-                    % {"phase": phase.name, "state": phase._state_label()}
+                    % {"phase": phase.name,
+                       "state": phase._fields["state"].convert_to_export(
+                           phase.state, phase)}
                 )
             missing = phase.project_id.resource_line_ids.filtered(
                 lambda r: not r.is_ready
@@ -125,17 +127,9 @@ class B2bPhasePlanning(models.Model):
                 raise UserError(
                     _("Only a phase in progress can be handed over for "
                       "acceptance; %(phase)s is %(state)s.")
-                    % {"phase": phase.name, "state": phase._state_label()}
+                    % {"phase": phase.name,
+                       "state": phase._fields["state"].convert_to_export(
+                           phase.state, phase)}
                 )
             phase.state = "to_accept"
         return True
-
-    def _state_label(self):
-        self.ensure_one()
-        return dict(
-            self._fields["state"]._description_selection(self.env)
-        )[self.state]
-
-    @api.model
-    def _read_group_states(self, states, domain, order):
-        return [key for key, _label in PHASE_STATES]

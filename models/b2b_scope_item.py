@@ -70,18 +70,14 @@ class B2bScopeItem(models.Model):
         orders.exists()._reset_scope_sent()
         return result
 
-    def _get_category_label(self):
-        self.ensure_one()
-        return dict(self._fields["category"]._description_selection(self.env))[
-            self.category
-        ]
-
     def _prepare_task_values(self, project):
         """Values of the starting task of the delivery project for the item."""
         self.ensure_one()
         description = self.description or ""
         return {
-            "name": "%s: %s" % (self._get_category_label(), self.name),
+            "name": "%s: %s" % (
+                self._fields["category"].convert_to_export(self.category, self),
+                self.name),
             "description": plaintext2html(description) if description else False,
             "date_deadline": self.date_deadline,
             "project_id": project.id,

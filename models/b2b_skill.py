@@ -4,7 +4,7 @@ from odoo import fields, models
 
 
 class B2bSkill(models.Model):
-    """A skill the sales staff need (the eight of the seed, and more)."""
+    """A skill the sales staff need (the eight of the process, and more)."""
 
     _name = "b2b.skill"
     _description = "Sales Skill"

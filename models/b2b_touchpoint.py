@@ -23,6 +23,13 @@ MEETING_STATES = [
 ]
 
 
+def meeting_not_cancelled_sql(alias):
+    """The SQL condition "the touchpoint row ``alias`` is not a cancelled
+    meeting" (a meeting without a state counts as planned): which meetings
+    make a company's first meeting, and which the indicators count."""
+    return "COALESCE(%s.meeting_state, 'planned') != 'cancelled'" % alias
+
+
 class B2bTouchpoint(models.Model):
     """One contact with the customer: a call, an email, a meeting, a demo..."""
 
@@ -137,15 +144,16 @@ class B2bTouchpoint(models.Model):
             partners = self.mapped("commercial_partner_id")
         if not partners:
             return True
-        self.env.cr.execute(
+        # The condition is built from constants only.
+        self.env.cr.execute(  # pylint: disable=sql-injection
             """
-            SELECT DISTINCT ON (commercial_partner_id) id
-              FROM b2b_touchpoint
-             WHERE commercial_partner_id IN %s
-               AND kind = 'meeting'
-               AND COALESCE(meeting_state, 'planned') != 'cancelled'
-          ORDER BY commercial_partner_id, date, id
-            """,
+            SELECT DISTINCT ON (t.commercial_partner_id) t.id
+              FROM b2b_touchpoint t
+             WHERE t.commercial_partner_id IN %%s
+               AND t.kind = 'meeting'
+               AND %s
+          ORDER BY t.commercial_partner_id, t.date, t.id
+            """ % meeting_not_cancelled_sql("t"),
             (tuple(partners.ids),),
         )
         first_ids = {row[0] for row in self.env.cr.fetchall()}

@@ -14,7 +14,7 @@ class B2bWeeklyGoal(models.Model):
 
     _name = "b2b.weekly.goal"
     _description = "Weekly Goal"
-    _inherit = ["mail.thread", "b2b.delivery.mixin"]
+    _inherit = ["mail.thread", "b2b.delivery.mixin", "b2b.state.columns.mixin"]
     _order = "week_start desc, project_id, sequence, id"
 
     phase_id = fields.Many2one(
@@ -35,16 +35,12 @@ class B2bWeeklyGoal(models.Model):
     result = fields.Text(track_visibility="onchange")
     state = fields.Selection(
         GOAL_STATES, default="todo", required=True, index=True,
-        track_visibility="onchange", group_expand="_read_group_states",
+        track_visibility="onchange", group_expand="_expand_states",
     )
 
     def _default_week_start(self):
         today = fields.Date.from_string(fields.Date.context_today(self))
         return fields.Date.to_string(monday_of(today))
-
-    @api.model
-    def _read_group_states(self, states, domain, order):
-        return [key for key, _label in GOAL_STATES]
 
     @staticmethod
     def _normalize_week(vals):

@@ -60,15 +60,15 @@ class ProjectProject(models.Model):
          "The buffer percent must be between 0 and 100."),
     ]
 
-    def _count_by_project(self, model, domain, groupby="project_id"):
-        """{project id: count} of ``model`` records matching ``domain``, in one
-        read_group."""
+    def _count_by_project(self, model, domain, field="project_id"):
+        """{project id: count} of the ``model`` records matching ``domain``
+        whose ``field`` is one of these projects, in one read_group."""
         if not self.ids:
             return {}
         groups = self.env[model].read_group(
-            [("project_id", "in", self.ids)] + domain, [groupby], [groupby]
+            [(field, "in", self.ids)] + domain, [field], [field]
         )
-        return {g[groupby][0]: g[groupby + "_count"] for g in groups}
+        return {g[field][0]: g[field + "_count"] for g in groups}
 
     @api.depends("resource_line_ids.is_ready")
     def _compute_resource_readiness(self):

@@ -23,14 +23,9 @@ class ProjectProject(models.Model):
         delivery team may have no CRM or sales rights."""
         leads, orders = {}, {}
         if self.ids:
-            groups = self.env["crm.lead"].sudo().read_group(
-                [("b2b_origin_project_id", "in", self.ids)],
-                ["b2b_origin_project_id"], ["b2b_origin_project_id"],
+            leads = self.sudo()._count_by_project(
+                "crm.lead", [], field="b2b_origin_project_id"
             )
-            leads = {
-                g["b2b_origin_project_id"][0]: g["b2b_origin_project_id_count"]
-                for g in groups
-            }
             # One query for the orders, through their opportunity.
             self.env.cr.execute(
                 """

@@ -173,8 +173,8 @@ class SaleOrder(models.Model):
                 body=_("Scope confirmed by %(who)s (%(via)s): it is now locked.")
                 % {
                     "who": order.scope_confirmed_by,
-                    "via": dict(order._fields["scope_confirmed_via"]
-                                ._description_selection(order.env))[via],
+                    "via": order._fields["scope_confirmed_via"].convert_to_export(
+                        via, order),
                 }
             )
         return True

@@ -12,7 +12,9 @@ from psycopg2 import sql
 
 from odoo import api, fields, models, tools
 
+from ..models.b2b_contract import contract_signed_sql
 from ..models.b2b_kpi_target import KPI_CODES
+from ..models.b2b_touchpoint import meeting_not_cancelled_sql
 
 REPORT_KPIS = KPI_CODES + [("revenue_invoiced", "Revenue invoiced")]
 FUNNEL_STEPS = [
@@ -116,8 +118,8 @@ BRANCHES = [
     ),
     dict(  # meetings booked with new partners, unless cancelled
         TOUCHPOINT, kpi="'meetings_new'", detail="'new'", meetings_new="1",
-        where="t.kind = 'meeting' AND t.is_new_partner"
-              " AND COALESCE(t.meeting_state, 'planned') != 'cancelled'",
+        where="t.kind = 'meeting' AND t.is_new_partner AND "
+              + meeting_not_cancelled_sql("t"),
     ),
     dict(  # meetings held, new and existing partners
         TOUCHPOINT, kpi="'meetings_held'", funnel_step="'2_meetings'",
@@ -135,8 +137,8 @@ BRANCHES = [
         "from": """b2b_contract c
             JOIN res_partner p ON p.id = c.partner_id
             LEFT JOIN res_users u ON u.id = c.user_id""",
-        "where": "c.state IN ('signed', 'in_progress', 'done')"
-                 " AND c.date_signed IS NOT NULL",
+        # counted on the day of the signature
+        "where": contract_signed_sql("c") + " AND c.date_signed IS NOT NULL",
         "id": "c.id", "date": "c.date_signed", "user_id": "c.user_id",
         "team_id": TEAM_OF.format(doc="c"), "company_id": "c.company_id",
         "partner_id": "p.commercial_partner_id", "kpi": "'contracts'",

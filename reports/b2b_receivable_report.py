@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models, tools
 
+from ..utils.payment import ageing_range_sql, ageing_ranges, ageing_sql
+
 AGEING_SELECTION = [
     ("not_due", "Not due"),
     ("1_30", "1-30 days"),
@@ -15,8 +17,8 @@ class B2bReceivableReport(models.Model):
     """Receivables by customer: one row per customer invoice, summed by view.
 
     Amounts are in the company's currency; ageing is counted in days past
-    the due date on the day the report is read (the same buckets as
-    ``utils.payment.ageing_bucket``).
+    the due date on the day the report is read, in the buckets of
+    ``utils.payment`` (``ageing_bucket`` in Python, ``ageing_sql`` here).
     """
 
     _name = "b2b.receivable.report"
@@ -47,12 +49,12 @@ class B2bReceivableReport(models.Model):
         overdue = "GREATEST(CURRENT_DATE - COALESCE(inv.date_due, inv.date_invoice), 0)"
         residual = "inv.residual_company_signed"
 
-        def bucket(low, high):
-            condition = "%s >= %s" % (overdue, low)
-            if high:
-                condition += " AND %s <= %s" % (overdue, high)
-            return "CASE WHEN %s THEN %s ELSE 0 END" % (condition, residual)
-
+        # the outstanding amount in the column of its bucket: amount_1_30...
+        bucket_amounts = ",\n".join(
+            "CASE WHEN %s THEN %s ELSE 0 END AS amount_%s" % (
+                ageing_range_sql(overdue, first, last), residual, bucket)
+            for bucket, first, last in ageing_ranges() if bucket != "not_due"
+        )
         return """
             SELECT
                 inv.id AS id,
@@ -64,28 +66,19 @@ class B2bReceivableReport(models.Model):
                 inv.date_invoice AS date_invoice,
                 inv.date_due AS date_due,
                 {overdue} AS days_overdue,
-                CASE
-                    WHEN {overdue} = 0 THEN 'not_due'
-                    WHEN {overdue} <= 30 THEN '1_30'
-                    WHEN {overdue} <= 60 THEN '31_60'
-                    WHEN {overdue} <= 90 THEN '61_90'
-                    ELSE 'over_90'
-                END AS ageing,
+                {ageing} AS ageing,
                 inv.amount_total_company_signed AS amount_invoiced,
                 inv.amount_total_company_signed - {residual} AS amount_paid,
                 {residual} AS amount_outstanding,
                 CASE WHEN {overdue} > 0 THEN {residual} ELSE 0 END AS amount_overdue,
-                {b1} AS amount_1_30,
-                {b2} AS amount_31_60,
-                {b3} AS amount_61_90,
-                {b4} AS amount_over_90
+                {buckets}
             FROM account_invoice inv
             JOIN res_company company ON company.id = inv.company_id
             WHERE inv.type IN ('out_invoice', 'out_refund')
               AND inv.state IN ('open', 'paid')
         """.format(
-            overdue=overdue, residual=residual,
-            b1=bucket(1, 30), b2=bucket(31, 60), b3=bucket(61, 90), b4=bucket(91, None),
+            overdue=overdue, residual=residual, ageing=ageing_sql(overdue),
+            buckets=bucket_amounts,
         )
 
     @api.model_cr

@@ -36,3 +36,4 @@ from . import test_payment_concurrency
 from . import test_acceptance
 from . import test_acceptance_http
 from . import test_reports
+from . import test_shared_rules

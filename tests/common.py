@@ -7,8 +7,9 @@ Tests never rely on demo data or on today's date: build records here or in
 import threading
 
 import odoo
+from odoo import SUPERUSER_ID, api
 from odoo.tests import common as odoo_test_common
-from odoo.tests.common import HttpCase, SavepointCase
+from odoo.tests.common import HttpCase, SavepointCase, get_db_name
 
 # Odoo 11 reads the HTTP port when odoo.tests is imported, which pytest-odoo
 # does before it parses the configuration: take the port of this run.
@@ -30,6 +31,33 @@ def ensure_http_server():
             )
             server.http_spawn()
             _http_server.append(server)
+
+
+# The web asset bundles that documents (reports, mails with a PDF) and pages
+# (links, portal) load.
+ASSET_BUNDLES = (
+    "web.assets_common", "web.report_assets_common", "web.report_assets_pdf",
+    "web.assets_frontend",
+)
+_assets_compiled = []
+
+
+def ensure_asset_bundles():
+    """Compile the web asset bundles once per run, outside the tests.
+
+    Odoo keeps a compiled bundle as an attachment. Compiled inside a test,
+    it is rolled back with the test's data and compiled again (lessc, many
+    seconds) by the next test that renders a document or a page; compiled
+    and committed here, before the test classes open their transactions,
+    every test finds it.
+    """
+    if _assets_compiled:
+        return
+    with odoo.registry(get_db_name()).cursor() as cr:  # commits on exit
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        for xmlid in ASSET_BUNDLES:
+            env["ir.qweb"]._get_asset_nodes(xmlid, {}, css=True, js=True)
+    _assets_compiled.append(True)
 
 
 def create_user(env, login, groups, name=None, **values):
@@ -55,6 +83,7 @@ class B2BCase(SavepointCase):
 
     @classmethod
     def setUpClass(cls):
+        ensure_asset_bundles()  # before this class's transaction starts
         super().setUpClass()
         env = cls.env
         cls.company = env.ref("base.main_company")
@@ -99,6 +128,7 @@ class B2BHttpCase(HttpCase):
 
     @classmethod
     def setUpClass(cls):
+        ensure_asset_bundles()
         super().setUpClass()
         ensure_http_server()
 

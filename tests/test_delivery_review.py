@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Reviews the seed's way: recurring review meetings with their minutes, the
+"""Reviews as the process asks them: recurring review meetings with their minutes, the
 periodic report reviewed before it goes out, shared risks only, follow-ups
 of existing customers, the committee on the quotation."""
 from datetime import datetime

@@ -54,22 +54,6 @@ class TestKpiPeriods(unittest.TestCase):
             kp.previous_period("2026-02-10", "2026-02-19"), (date(2026, 1, 31), date(2026, 2, 9))
         )
 
-    def test_next_period(self):
-        self.assertEqual(
-            kp.next_period("2026-01-01", "2026-01-31"), (date(2026, 2, 1), date(2026, 2, 28))
-        )
-        self.assertEqual(
-            kp.next_period("2026-02-10", "2026-02-19"), (date(2026, 2, 20), date(2026, 3, 1))
-        )
-
-    def test_split_periods(self):
-        self.assertEqual(
-            kp.split_periods("2026-01-20", "2026-03-05", "month"),
-            [(date(2026, 1, 20), date(2026, 1, 31)), (date(2026, 2, 1), date(2026, 2, 28)),
-             (date(2026, 3, 1), date(2026, 3, 5))],
-        )
-        self.assertEqual(kp.split_periods("2026-03-05", "2026-03-01", "month"), [])
-
     def test_overlap_days(self):
         self.assertEqual(kp.overlap_days("2026-02-01", "2026-02-28", "2026-02-09", "2026-02-15"), 7)
         self.assertEqual(kp.overlap_days("2026-02-01", "2026-02-28", "2026-01-25", "2026-02-03"), 3)

@@ -76,9 +76,16 @@ class TestReports(B2BPaymentCase):
             "period_start": "2026-03-02", "period_end": "2026-03-08",
         })
         cls.currency = cls.order.currency_id
+        # Each document as printed from the data above, rendered once for
+        # the tests that only read it.
+        cls.documents = {
+            action: cls.render(action, getattr(cls, record))
+            for action, record in REPORTS
+        }
 
-    def render(self, action, record):
-        report = self.env.ref("b2b_sales_delivery.%s" % action)
+    @classmethod
+    def render(cls, action, record):
+        report = cls.env.ref("b2b_sales_delivery.%s" % action)
         return report.render_qweb_html(record.ids)[0].decode()
 
     def date(self, value, lang="en_US"):
@@ -120,7 +127,7 @@ class TestReports(B2BPaymentCase):
             # no room kept for a separate header: it is in the page body
             report = self.env.ref("b2b_sales_delivery.%s" % action)
             self.assertEqual(report.paperformat_id, paperformat, action)
-            html = self.render(action, getattr(self, record))
+            html = self.documents[action]
             # One document: an article holding a page, or the PDF is empty.
             self.assertEqual(html.count("<html"), 1, action)
             self.assertEqual(
@@ -138,17 +145,17 @@ class TestReports(B2BPaymentCase):
         internal = [self.phase.date_deadline, self.task.date_deadline]
         self.assertEqual(self.phase.date_deadline_customer, "2026-04-22")
         self.assertEqual(self.task.date_deadline_customer, "2026-04-15")
-        for action, record in REPORTS:
-            html = self.render(action, getattr(self, record))
+        for action, _record in REPORTS:
+            html = self.documents[action]
             for date in internal:
                 self.assertNotIn(self.date(date), html, action)
-        plan = self.render("action_report_delivery_plan", self.project)
+        plan = self.documents["action_report_delivery_plan"]
         self.assertIn(self.date("2026-04-22"), plan)
         self.assertIn(self.date("2026-04-15"), plan)
         # the installment of the phase is due 10 days after its customer date
         self.assertEqual(self.plan_line.date_due, "2026-05-02")
-        for html in (self.render("action_report_b2b_payment_plan", self.order),
-                     self.render("action_report_b2b_payment_request", self.plan_line)):
+        for html in (self.documents["action_report_b2b_payment_plan"],
+                     self.documents["action_report_b2b_payment_request"]):
             self.assertIn(self.date("2026-05-02"), html)
 
     def assertAmount(self, html, amount):
@@ -158,17 +165,15 @@ class TestReports(B2BPaymentCase):
             symbol, value, value, symbol))
 
     def test_amounts_with_currency(self):
-        self.assertAmount(self.render("action_report_scope", self.order), "1,000.01")
-        self.assertAmount(
-            self.render("action_report_change_request", self.change), "250.50")
-        self.assertAmount(
-            self.render("action_report_b2b_payment_request", self.plan_line), "333.30")
-        plan = self.render("action_report_b2b_payment_plan", self.order)
+        self.assertAmount(self.documents["action_report_scope"], "1,000.01")
+        self.assertAmount(self.documents["action_report_change_request"], "250.50")
+        self.assertAmount(self.documents["action_report_b2b_payment_request"], "333.30")
+        plan = self.documents["action_report_b2b_payment_plan"]
         for amount in ("1,000.01", "333.30", "333.41"):
             self.assertAmount(plan, amount)
 
     def test_acceptance_minutes_parties_date_place_signatures(self):
-        html = self.render("action_report_b2b_acceptance", self.acceptance)
+        html = self.documents["action_report_b2b_acceptance"]
         for text in (
             "ACCEPTANCE MINUTES", self.acceptance.name, self.customer.name,
             "Nguyễn Văn An", self.project_user.name, "Đà Nẵng", "Giai đoạn 1",

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Skills of the sales staff: the eight of the seed, assessments, the matrix."""
+"""Skills of the sales staff: the eight of the process, assessments, the matrix."""
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError

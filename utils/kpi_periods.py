@@ -71,30 +71,6 @@ def previous_period(date_from, date_to):
     return period_bounds(date_from - timedelta(days=1), period_type)
 
 
-def next_period(date_from, date_to):
-    """The period just after [date_from, date_to], of the same type."""
-    date_from, date_to = to_date(date_from), to_date(date_to)
-    period_type = period_type_of(date_from, date_to)
-    if period_type == "custom":
-        length = date_to - date_from
-        start = date_to + timedelta(days=1)
-        return start, start + length
-    return period_bounds(date_to + timedelta(days=1), period_type)
-
-
-def split_periods(date_from, date_to, period_type):
-    """The periods of ``period_type`` that meet [date_from, date_to], in order,
-    each clipped to [date_from, date_to]."""
-    date_from, date_to = to_date(date_from), to_date(date_to)
-    periods = []
-    start = date_from
-    while start <= date_to:
-        end = min(period_bounds(start, period_type)[1], date_to)
-        periods.append((start, end))
-        start = end + timedelta(days=1)
-    return periods
-
-
 def overlap_days(date_from, date_to, other_from, other_to):
     """How many days [date_from, date_to] and [other_from, other_to] share."""
     start = max(to_date(date_from), to_date(other_from))

@@ -8,7 +8,12 @@ currency (0.01 for USD or EUR, 1 for VND).
 """
 from decimal import ROUND_HALF_UP, Decimal
 
-AGEING_BUCKETS = ("not_due", "1_30", "31_60", "61_90", "over_90")
+# The ageing buckets of an amount due, each up to its last day overdue (the
+# last one has no end): for the receivables report and any Python reading it.
+AGEING_LIMITS = (
+    (0, "not_due"), (30, "1_30"), (60, "31_60"), (90, "61_90"), (None, "over_90"),
+)
+AGEING_BUCKETS = tuple(bucket for _limit, bucket in AGEING_LIMITS)
 
 
 def _unit(decimal_places):
@@ -31,7 +36,7 @@ def split_amount(total, shares, decimal_places=2):
     cover the whole total (the percentages and fixed amounts add up to it,
     give or take the rounding), the rounding remainder goes to the last line,
     so the installments add up to the total exactly. A plan that does not
-    cover the total is returned as it is (see :func:`plan_difference`).
+    cover the total is returned as it is: what it misses or exceeds shows.
     """
     total = to_decimal(total, decimal_places)
     amounts = []
@@ -50,12 +55,6 @@ def split_amount(total, shares, decimal_places=2):
     return amounts
 
 
-def plan_difference(total, amounts, decimal_places=2):
-    """What the installments miss (positive) or exceed (negative) of total."""
-    total = to_decimal(total, decimal_places)
-    return total - sum((to_decimal(a, decimal_places) for a in amounts), Decimal(0))
-
-
 def ageing_bucket(date_due, today):
     """The ageing bucket of an amount due on ``date_due`` seen on ``today``.
 
@@ -64,15 +63,37 @@ def ageing_bucket(date_due, today):
     ``61_90`` and ``over_90`` days overdue.
     """
     days = (today - date_due).days
-    if days <= 0:
-        return "not_due"
-    if days <= 30:
-        return "1_30"
-    if days <= 60:
-        return "31_60"
-    if days <= 90:
-        return "61_90"
-    return "over_90"
+    for limit, bucket in AGEING_LIMITS[:-1]:
+        if days <= limit:
+            return bucket
+    return AGEING_BUCKETS[-1]
+
+
+def ageing_ranges():
+    """``[(bucket, first day, last day)]`` overdue of each bucket (None: open)."""
+    ranges, first = [], None
+    for limit, bucket in AGEING_LIMITS:
+        ranges.append((bucket, first, limit))
+        first = limit + 1 if limit is not None else None
+    return ranges
+
+
+def ageing_sql(days_overdue):
+    """The same buckets as :func:`ageing_bucket`, as an SQL ``CASE`` on the
+    SQL expression ``days_overdue`` (an integer)."""
+    whens = " ".join(
+        "WHEN %s <= %d THEN '%s'" % (days_overdue, limit, bucket)
+        for limit, bucket in AGEING_LIMITS if limit is not None
+    )
+    return "CASE %s ELSE '%s' END" % (whens, AGEING_BUCKETS[-1])
+
+
+def ageing_range_sql(days_overdue, first, last):
+    """The SQL condition "``days_overdue`` is within [first, last]"."""
+    conditions = ["%s >= %d" % (days_overdue, first)] if first is not None else []
+    if last is not None:
+        conditions.append("%s <= %d" % (days_overdue, last))
+    return " AND ".join(conditions) or "TRUE"
 
 
 def due_reminder_levels(date_due, today, level_days, done_days=()):

@@ -31,9 +31,8 @@ class B2bLogCallWizard(models.TransientModel):
             "name": self.name,
             "note": self.note,
         })
-        outcome = dict(
-            self._fields["call_outcome"]._description_selection(self.env)
-        )[self.call_outcome]
+        outcome = self._fields["call_outcome"].convert_to_export(
+            self.call_outcome, self)
         body = _("<p>Call logged: %s</p>") % outcome
         self.lead_id.message_post(body=body + (self.note or ""), subtype="mail.mt_note")
         return {"type": "ir.actions.act_window_close", "res_id": touchpoint.id}
