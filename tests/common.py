@@ -145,6 +145,11 @@ class B2BHttpCase(HttpCase):
     through the requests themselves.
     """
 
+    # Under Odoo's own runner (-i ... --test-enable), after the install:
+    # during it the server has no registry to serve the requests with.
+    at_install = False
+    post_install = True
+
     # The first request of a run builds the asset bundles: on a busy
     # machine that takes longer than Odoo's 10 seconds, after which the test
     # closes the request's cursor under it.
