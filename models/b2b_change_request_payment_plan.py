@@ -5,7 +5,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..utils.payment import split_by_bases, to_decimal
-from .b2b_change_request import CHANGE_STATE_WRITE
+from .b2b_change_request import CHANGE_STATE_FIELDS
 from .b2b_payment_plan_line import PLAN_TRIGGERS
 
 CHANGE_PLAN_POLICIES = [
@@ -25,6 +25,8 @@ class B2bChangeRequest(models.Model):
     installment with its own trigger. The plan still adds up."""
 
     _inherit = "b2b.change.request"
+    # The installment added is recorded by the approval only.
+    _step_fields = tuple(sorted(CHANGE_STATE_FIELDS | {"payment_plan_line_id"}))
 
     payment_plan_policy = fields.Selection(
         CHANGE_PLAN_POLICIES, string="Difference in the Payment Plan",
@@ -47,13 +49,6 @@ class B2bChangeRequest(models.Model):
 
     @api.multi
     def write(self, vals):
-        if "payment_plan_line_id" in vals and (
-            self.env.context.get("b2b_change_write") is not CHANGE_STATE_WRITE
-        ):
-            raise UserError(
-                _("The installment added by a change request is recorded by its "
-                  "approval only.")
-            )
         if CHANGE_PLAN_FIELDS.intersection(vals):
             for change in self.filtered(lambda c: c.state != "draft"):
                 raise UserError(
