@@ -14,7 +14,6 @@ from odoo.tools import html_escape
 from ..utils.confirmation_link import record_id_of, signature_bytes
 from .customer_link import find_or_404, run_step, typed_name, typed_text
 
-
 class B2bAcceptanceController(http.Controller):
     def _channel(self):
         return "link" if request.env.user._is_public() else "portal"
@@ -65,14 +64,16 @@ class B2bAcceptanceController(http.Controller):
         type="http", auth="public", methods=["POST"], website=True, csrf=False,
     )
     def acceptance_accept(self, acceptance_id, token, name=None, **kw):
+        """Accepting needs the customer's name and signature (the signature
+        widget posts to ``/b2b/acceptance/sign``)."""
         acceptance = find_or_404("b2b.acceptance", acceptance_id, token)
         name, error = typed_name(name)
         if error:
             return self._render(acceptance, token=token, error=error)
         return self._answer(
             acceptance, token,
-            lambda: acceptance.action_accept(
-                accepted_by=name, accepted_via=self._channel()
+            lambda: acceptance._accept_by_customer(
+                name, kw.get("signature"), self._channel()
             ),
             _("Thank you: the phase is accepted."),
         )
@@ -95,10 +96,7 @@ class B2bAcceptanceController(http.Controller):
                                "most 512 KB.")}
 
         def accept():
-            acceptance.action_accept(
-                accepted_by=name, accepted_via=self._channel(),
-                signature=signature or None,
-            )
+            acceptance._accept_by_customer(name, signature, self._channel())
             if image:
                 acceptance.message_post(
                     body=_("Signed by %s") % html_escape(name),

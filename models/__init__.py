@@ -3,6 +3,8 @@
 from . import b2b_state_columns_mixin
 # Part A, win the customer: the opportunity, its committee, touchpoints,
 # risks and the stage checkpoints.
+from . import b2b_step_mixin
+from . import b2b_job
 from . import b2b_contract
 from . import b2b_contract_liquidation
 from . import b2b_phase
@@ -58,8 +60,14 @@ from . import sale_order_timeline
 # Acceptance and payment.
 from . import b2b_acceptance
 from . import b2b_phase_acceptance
+from . import b2b_phase_order
+from . import sale_order_phase
+from . import b2b_contract_payment_plan
+from . import b2b_change_request_payment_plan
+from . import project_project_acceptance
 from . import b2b_payment_plan_line
 from . import sale_order_payment_plan
+from . import b2b_payment_plan_line_scope
 from . import b2b_payment_reminder_level
 from . import b2b_payment_reminder
 from . import account_invoice

@@ -1,6 +1,6 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models, tools
+from odoo import _, api, fields, models, tools
 
 
 class AccountInvoice(models.Model):
@@ -33,3 +33,48 @@ class AccountInvoice(models.Model):
             line = invoice.payment_plan_line_ids[:1]
             invoice.b2b_installment_id = line
             invoice.b2b_phase_id = line.phase_id
+
+    @api.multi
+    def invoice_validate(self):
+        """A validated installment invoice is no longer a task: its activity
+        is done, and reminders count from its due date."""
+        result = super().invoice_validate()
+        activity_type = self.env.ref(
+            "b2b_sales_delivery.mail_activity_type_installment_invoice"
+        )
+        self.sudo().mapped("activity_ids").filtered(
+            lambda a: a.activity_type_id == activity_type
+        ).action_feedback(feedback=_("Invoice validated."))
+        return result
+
+    def _b2b_schedule_validation(self):
+        """A draft installment invoice is an activity for the accountant."""
+        activity_type = self.env.ref(
+            "b2b_sales_delivery.mail_activity_type_installment_invoice"
+        )
+        model = self.env["ir.model"].sudo()._get(self._name)
+        for invoice in self.sudo():
+            invoice.env["mail.activity"].create({
+                "res_model_id": model.id,
+                "res_id": invoice.id,
+                "activity_type_id": activity_type.id,
+                "summary": activity_type.summary,
+                "user_id": invoice._b2b_get_accountant().id,
+                "date_deadline": invoice.date_invoice
+                or fields.Date.context_today(invoice),
+            })
+        return True
+
+    def _b2b_get_accountant(self):
+        """Who validates the installment invoices: the company's accountant,
+        or else the first user of Invoicing (hook)."""
+        self.ensure_one()
+        accountant = self.company_id.b2b_accountant_id
+        if not accountant:
+            accountant = self.env["res.users"].search([
+                ("groups_id", "in", self.env.ref("account.group_account_invoice").id),
+                ("company_ids", "in", self.company_id.id),
+                ("share", "=", False),
+                ("id", "!=", self.env.ref("base.user_root").id),
+            ], order="id", limit=1)
+        return accountant or self.env.user

@@ -1,7 +1,7 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import html_escape
 
 from ..utils.confirmation_link import MAX_TEXT_LENGTH, clean_text
@@ -18,10 +18,11 @@ ACCEPTANCE_CHANNELS = [
     ("email", "Email reply"),
     ("paper", "Signed paper copy"),
 ]
-# Only server code can put this object in a context (RPC cannot carry it):
-# the link's fields are written under it, by the steps.
-ACCEPTANCE_LINK_WRITE = object()
-ACCEPTANCE_LINK_FIELDS = {"access_token", "token_expiry"}
+# How the customer accepts: through the link (or the portal), by themselves.
+CUSTOMER_CHANNELS = ("link", "portal")
+# How a project manager records an acceptance received otherwise, with its
+# evidence attached.
+RECORDED_CHANNELS = ("email", "paper")
 # What may still change on accepted minutes: the chatter only.
 ACCEPTANCE_OPEN_FIELD_PREFIXES = ("message_", "activity_", "website_message")
 
@@ -37,9 +38,18 @@ class B2bAcceptance(models.Model):
     _description = "Acceptance Minutes"
     _inherit = [
         "mail.thread", "mail.activity.mixin", "portal.mixin",
-        "b2b.state.columns.mixin", "b2b.confirmation.link.mixin",
+        "b2b.state.columns.mixin", "b2b.confirmation.link.mixin", "b2b.step.mixin",
     ]
     _order = "date_sent desc, id desc"
+    _step_fields = (
+        "state", "date_sent", "date_accepted", "signature", "access_token",
+        "token_expiry",
+    )
+    _step_drop_actions = {
+        "draft": "action_draft",
+        "sent": "action_send",
+        "rejected": "action_reject",
+    }
 
     name = fields.Char(
         string="Number", required=True, copy=False, readonly=True, default="/"
@@ -134,16 +144,7 @@ class B2bAcceptance(models.Model):
 
     @api.multi
     def write(self, vals):
-        if ACCEPTANCE_LINK_FIELDS.intersection(vals) and (
-            self.env.context.get("b2b_acceptance_link") is not ACCEPTANCE_LINK_WRITE
-        ):
-            raise UserError(
-                _("The acceptance link changes only through the steps of the "
-                  "minutes: send, accept, reject.")
-            )
-        if not _is_chatter_only(vals) and not self.env.context.get(
-            "b2b_acceptance_step"
-        ):
+        if not _is_chatter_only(vals) and not self._is_step_write():
             self._check_editable()
         return super().write(vals)
 
@@ -180,6 +181,7 @@ class B2bAcceptance(models.Model):
                 raise UserError(
                     _("The minutes %s list no items to accept.") % acceptance.name
                 )
+            acceptance.phase_id._check_order_confirmed()
             recipient = acceptance.signatory_id or acceptance.partner_id
             if not recipient.email:
                 raise UserError(
@@ -195,19 +197,98 @@ class B2bAcceptance(models.Model):
 
     @api.multi
     def action_accept(self, accepted_by=None, accepted_via=None, signature=None):
-        """The customer accepts the phase: close it and release its payment.
+        """A project manager records the customer's acceptance received by
+        email or on paper: the minutes must have been sent, and the evidence
+        (the customer's mail or the signed scan) attached. Closes the phase
+        and releases its payment.
 
-        ``accepted_by``: the name of who accepts (default: the minutes' value,
-        else the signatory); ``accepted_via``: link, portal, email or paper
-        (default: the minutes' value, else email); ``signature``: a base64
-        image. Returns True.
+        ``accepted_by``: who accepted (default: the minutes' value, else the
+        signatory); ``accepted_via``: ``email`` or ``paper`` (default: the
+        minutes' value, else email); ``signature``: refused here, the
+        customer signs through the link. Returns True.
         """
+        if not self.env.user.has_group("project.group_project_manager"):
+            raise AccessError(
+                _("Only a project manager records the acceptance of minutes; "
+                  "the customer accepts through the link.")
+            )
+        if signature:
+            raise UserError(
+                _("A signature is drawn by the customer through the link; "
+                  "attach the signed scan instead.")
+            )
         accepted_by = self._check_customer_name(
             accepted_by, _("The name of who accepts")
         )
-        signature = self._check_signature(signature)
         for acceptance in self:
-            acceptance._accept(accepted_by, accepted_via, signature)
+            via = accepted_via or acceptance.accepted_via or "email"
+            if via not in RECORDED_CHANNELS:
+                raise UserError(
+                    _("Minutes are accepted through the link only by the "
+                      "customer; record an acceptance by email or on paper.")
+                )
+            if acceptance.state != "sent":
+                raise UserError(
+                    _("Send the minutes %s to the customer before recording "
+                      "their acceptance.") % acceptance.name
+                )
+            acceptance._check_evidence(via)
+            acceptance._accept(accepted_by, via, None)
+        return True
+
+    def _accept_by_customer(self, name, signature, channel):
+        """The customer accepts through the link (or the portal), with
+        their name and signature. For the routes only."""
+        self.ensure_one()
+        if channel not in CUSTOMER_CHANNELS:
+            raise UserError(_("Unknown way of acceptance: %s.") % channel)
+        name = self._check_customer_name(name, _("The name of who accepts"))
+        if not name:
+            raise UserError(_("Please enter your name."))
+        if not signature:
+            raise UserError(_("Please sign the minutes to accept them."))
+        signature = self._check_signature(signature)
+        if self.state != "sent":
+            raise UserError(
+                _("These minutes are %s: they cannot be accepted.")
+                % self._fields["state"].convert_to_export(self.state, self)
+            )
+        return self._accept(name, channel, signature)
+
+    def _check_evidence(self, via):
+        """The customer's word is attached: the signed scan for paper; for
+        email, the customer's mail (saved as the signed copy, or received
+        in the minutes' chatter)."""
+        self.ensure_one()
+        if self.signed_copy:
+            return True
+        if via == "paper":
+            raise UserError(
+                _("Attach the signed paper copy of %s before recording its "
+                  "acceptance.") % self.name
+            )
+        received = self.sudo().message_ids.filtered(
+            lambda m: m.message_type == "email"
+        )
+        if not received:
+            raise UserError(
+                _("Attach the customer's mail accepting %s (as the signed "
+                  "copy), or receive their reply in the minutes' chatter, "
+                  "before recording the acceptance.") % self.name
+            )
+        return True
+
+    def _check_items_accepted(self):
+        """Items marked not accepted block the acceptance."""
+        self.ensure_one()
+        refused = self.item_ids.filtered(lambda i: not i.is_accepted)
+        if refused:
+            raise UserError(
+                _("These items of %(name)s are marked not accepted: "
+                  "%(items)s. Correct them and send the minutes again, or "
+                  "record the rejection.")
+                % {"name": self.name, "items": ", ".join(refused.mapped("name"))}
+            )
         return True
 
     def _accept(self, accepted_by, accepted_via, signature):
@@ -230,19 +311,15 @@ class B2bAcceptance(models.Model):
                 _("Rejected minutes cannot be accepted: reset %s to draft and send "
                   "them again.") % self.name
             )
+        self._check_items_accepted()
+        phase._check_order_confirmed()
         accepted_by = accepted_by or self.accepted_by or (
             self.signatory_id or self.partner_id
         ).name
-        accepted_via = accepted_via or self.accepted_via or "email"
         if not isinstance(accepted_via, str) or (
             accepted_via not in dict(ACCEPTANCE_CHANNELS)
         ):
             raise UserError(_("Unknown way of acceptance: %s.") % (accepted_via,))
-        if accepted_via == "paper" and not self.signed_copy:
-            raise UserError(
-                _("Attach the signed paper copy of %s before recording its "
-                  "acceptance.") % self.name
-            )
         values = {
             "state": "accepted",
             "accepted_by": accepted_by,
@@ -261,7 +338,7 @@ class B2bAcceptance(models.Model):
                 "via": self._fields["accepted_via"].convert_to_export(
                     accepted_via, self),
             },
-            subtype="mail.mt_comment" if accepted_via in ("link", "portal")
+            subtype="mail.mt_comment" if accepted_via in CUSTOMER_CHANNELS
             else "mail.mt_note",
         )
         phase._b2b_set_accepted()
@@ -292,7 +369,7 @@ class B2bAcceptance(models.Model):
                     _("Give the reason why the minutes %s are rejected.")
                     % acceptance.name
                 )
-            acceptance._link_write(
+            acceptance._step_write(
                 {"state": "rejected", "reject_reason": reason,
                  "access_token": False, "token_expiry": False}
             )
@@ -306,14 +383,16 @@ class B2bAcceptance(models.Model):
         for acceptance in self:
             if acceptance.state != "rejected":
                 raise UserError(_("Only rejected minutes go back to draft."))
-            acceptance.write({"state": "draft"})
+            acceptance._step_write({"state": "draft"})
         return True
+
+    def _step_buttons(self):
+        return _("Send by Email, Record Acceptance, Record Rejection, Back to "
+                 "Draft; the customer accepts through the link")
 
     def _link_write(self, vals):
         """Write the link's and the answer's fields (the steps' only way)."""
-        return self.sudo().with_context(
-            b2b_acceptance_step=True, b2b_acceptance_link=ACCEPTANCE_LINK_WRITE
-        ).write(vals)
+        return self.sudo()._step_write(vals)
 
     @api.multi
     def action_revoke_link(self):

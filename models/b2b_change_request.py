@@ -13,8 +13,6 @@ CHANGE_REQUEST_STATES = [
     ("approved", "Approved"),
     ("rejected", "Rejected"),
 ]
-# Only server code can put this object in a context (RPC cannot carry it).
-CHANGE_STATE_WRITE = object()
 CHANGE_STATE_FIELDS = {
     "state", "access_token", "token_expiry", "date_sent", "date_decided",
     "decided_by", "decided_via", "sale_line_id", "change_order_id",
@@ -31,8 +29,13 @@ class B2bChangeRequest(models.Model):
 
     _name = "b2b.change.request"
     _description = "Change Request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "b2b.confirmation.link.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "b2b.confirmation.link.mixin",
+        "b2b.step.mixin",
+    ]
     _order = "order_id, id"
+    _step_fields = tuple(sorted(CHANGE_STATE_FIELDS))
+    _step_drop_actions = {"draft": "action_draft", "sent": "action_send"}
 
     order_id = fields.Many2one(
         "sale.order", string="Order", required=True, ondelete="cascade",
@@ -114,13 +117,6 @@ class B2bChangeRequest(models.Model):
 
     @api.multi
     def write(self, vals):
-        if CHANGE_STATE_FIELDS.intersection(vals) and (
-            self.env.context.get("b2b_change_write") is not CHANGE_STATE_WRITE
-        ):
-            raise UserError(
-                _("The status of a change request changes only through its "
-                  "actions: send, approve, reject.")
-            )
         if CHANGE_CONTENT_FIELDS.intersection(vals):
             for change in self.filtered(lambda c: c.state != "draft"):
                 raise UserError(
@@ -137,9 +133,11 @@ class B2bChangeRequest(models.Model):
 
     def _write_state(self, vals):
         """Write the status fields (the actions' only way to them)."""
-        return self.sudo().with_context(b2b_change_write=CHANGE_STATE_WRITE).write(
-            vals
-        )
+        return self.sudo()._step_write(vals)
+
+    def _step_refusal(self, vals):
+        return _("The status of a change request changes only through its "
+                 "actions: send, approve, reject.")
 
     _link_write = _write_state
 
@@ -299,6 +297,7 @@ class B2bChangeRequest(models.Model):
             new_order.action_confirm()
         new_order._write_scope(
             {
+                "scope_snapshot": new_order._scope_snapshot(),
                 "scope_state": "confirmed",
                 "scope_date_confirmed": fields.Datetime.now(),
                 "scope_confirmed_by": self.decided_by

@@ -101,6 +101,40 @@ class B2bCheckpoint(models.Model):
                       "opportunity.") % checkpoint.name
                 )
 
+    def _get_how_to_meet(self):
+        """What the salesperson does on the opportunity to meet the
+        checkpoint, in the user's language."""
+        self.ensure_one()
+        if self.kind == "touchpoint":
+            if self.touchpoint_kind == "call":
+                outcome = dict(self._fields["call_outcome"]._description_selection(
+                    self.env)).get(self.call_outcome)
+                return (_("log a call with the Log a Call button (outcome: %s)")
+                        % outcome if outcome else
+                        _("log a call with the Log a Call button"))
+            if self.touchpoint_kind == "email":
+                return _("send an email from the opportunity's chatter")
+            if self.touchpoint_kind == "meeting":
+                return (_("schedule the meeting with the Meeting button, then mark "
+                          "it held in the Touchpoints tab")
+                        if self.meeting_state == "held" else
+                        _("schedule the meeting with the Meeting button"))
+            kind = dict(self._fields["touchpoint_kind"]._description_selection(
+                self.env)).get(self.touchpoint_kind)
+            return _("log a touchpoint \"%s\" in the Touchpoints tab") % kind
+        if self.kind == "stakeholder":
+            return (_("add a member of the buying committee with the role \"%s\" "
+                      "in the Buying Committee tab") % self.role_id.name)
+        if self.kind == "quotation":
+            return _("send a quotation with the New Quotation button, then Send by "
+                     "Email")
+        if self.kind == "contract":
+            return _("sign the opportunity's contract (Contracts button)")
+        if self.kind == "field":
+            return _("fill in \"%s\" on the opportunity") % (
+                self.field_id.field_description)
+        return _("tick it in the Manual Checkpoints tab")
+
     def _applies_to(self, lead):
         self.ensure_one()
         return not self.company_id or self.company_id == lead.company_id
@@ -263,16 +297,13 @@ class B2bCheckpointTick(models.Model):
 
     @api.model
     def create(self, vals):
-        # Who ticked and when are facts, not input (demo data sets them).
-        if not self.env.context.get("install_mode"):
-            vals = dict(vals, user_id=self.env.uid, date=fields.Datetime.now())
+        # Who ticked and when are facts, not input.
+        vals = dict(vals, user_id=self.env.uid, date=fields.Datetime.now())
         return super().create(vals)
 
     @api.multi
     def write(self, vals):
-        if {"user_id", "date", "lead_id", "checkpoint_id"} & set(vals) and not (
-            self.env.context.get("install_mode")
-        ):
+        if {"user_id", "date", "lead_id", "checkpoint_id"} & set(vals):
             raise UserError(
                 _("A tick records who ticked what and when: remove it and tick "
                   "again instead of changing it.")

@@ -125,24 +125,6 @@ class B2bConfirmationLinkMixin(models.AbstractModel):
             signature = signature.split(",", 1)[1]
         return signature
 
-    @api.model
-    def _check_past_datetime(self, value, label):
-        """``value`` as an Odoo datetime string, checked: a real date and
-        time, not in the future; ``False`` when there is none."""
-        if not value:
-            return False
-        try:
-            moment = fields.Datetime.from_string(value)
-        except (TypeError, ValueError, OverflowError):
-            moment = None
-        if moment is None:
-            raise ValidationError(
-                _("%s must be a date and time (YYYY-MM-DD HH:MM:SS).") % label
-            )
-        if moment > fields.Datetime.from_string(fields.Datetime.now()):
-            raise ValidationError(_("%s cannot be in the future.") % label)
-        return fields.Datetime.to_string(moment)
-
     def _check_link_manager(self):
         """Only who may change the document sees or manages its link."""
         self.check_access_rights("write")

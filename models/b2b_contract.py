@@ -28,8 +28,20 @@ class B2bContract(models.Model):
 
     _name = "b2b.contract"
     _description = "B2B Contract"
-    _inherit = ["mail.thread", "mail.activity.mixin", "b2b.state.columns.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "b2b.state.columns.mixin",
+        "b2b.step.mixin",
+    ]
     _order = "date_signed desc, id desc"
+    _step_fields = ("state", "date_signed")
+    _step_drop_actions = {
+        "draft": "action_draft",
+        "negotiation": "action_negotiate",
+        "signed": "action_sign",
+        "in_progress": "action_start",
+        "done": "action_done",
+        "cancel": "action_cancel",
+    }
 
     name = fields.Char(
         string="Number", required=True, copy=False, readonly=True, default="/"
@@ -58,7 +70,10 @@ class B2bContract(models.Model):
         track_visibility="onchange",
         group_expand="_expand_states",
     )
-    date_signed = fields.Date(string="Signed on", index=True, track_visibility="onchange")
+    date_signed = fields.Date(
+        string="Signed on", index=True, readonly=True, copy=False,
+        track_visibility="onchange",
+    )
     date_start = fields.Date()
     date_end = fields.Date()
     sale_order_ids = fields.One2many("sale.order", "b2b_contract_id", string="Orders")
@@ -159,21 +174,35 @@ class B2bContract(models.Model):
                            contract.state, contract),
                        "to": self._fields["state"].convert_to_export(state, contract)}
                 )
-        self.write({"state": state})
+        self._step_write({"state": state})
         return True
+
+    def _step_buttons(self):
+        return _("Negotiate, Sign, Start, Done, Cancel, Reset to Draft")
 
     @api.multi
     def action_negotiate(self):
         return self._set_state("negotiation", ("draft",))
 
     @api.multi
-    def action_sign(self):
-        """Sign the contract: date it (today unless given) and, when asked,
-        mark its opportunity won."""
+    def action_sign(self, date_signed=None):
+        """Sign the contract: date it (``date_signed``, YYYY-MM-DD, not in
+        the future; default today) and, when asked, mark its opportunity
+        won. Returns True."""
+        today = fields.Date.context_today(self)
+        if date_signed:
+            try:
+                date_signed = fields.Date.to_string(
+                    fields.Date.from_string(date_signed))
+            except (TypeError, ValueError):
+                raise UserError(
+                    _("The signing date must be a date (YYYY-MM-DD): %s")
+                    % date_signed)
+            if date_signed > today:
+                raise UserError(_("A contract cannot be signed in the future."))
         self._set_state("signed", ("draft", "negotiation"))
         for contract in self:
-            if not contract.date_signed:
-                contract.date_signed = fields.Date.context_today(contract)
+            contract._step_write({"date_signed": date_signed or today})
             if contract.mark_lead_won:
                 contract._win_lead()
         return True

@@ -4,8 +4,10 @@ from collections import defaultdict
 
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import formatLang
 
 from ..utils import kpi_periods
+from .b2b_job import run_each
 
 # The nine key indicators of the B2B process, in its order.
 KPI_CODES = [
@@ -22,6 +24,9 @@ KPI_CODES = [
 KPI_KEYS = [code for code, _label in KPI_CODES]
 # Indicators that are a level at the end of the period, not a flow in it.
 KPI_LEVELS = ("receivables",)
+# Indicators that are amounts of money, in the company's currency; the
+# others are counts.
+KPI_AMOUNTS = ("revenue", "receivables")
 
 
 class B2bKpiTarget(models.Model):
@@ -54,6 +59,25 @@ class B2bKpiTarget(models.Model):
         "res.company", string="Company", required=True, index=True,
         default=lambda self: self.env.user.company_id,
     )
+    currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Currency", readonly=True
+    )
+    is_amount = fields.Boolean(
+        string="Amount", compute="_compute_target_split", store=True,
+        help="The indicator is an amount of money; the others are counts.",
+    )
+    target_count = fields.Integer(
+        string="Target (count)", compute="_compute_target_split", store=True,
+        inverse="_inverse_target_count",
+        help="The target of an indicator that counts (contacts, meetings, "
+        "proposals, contracts, orders, customers).",
+    )
+    target_amount = fields.Monetary(
+        string="Target (amount)", compute="_compute_target_split", store=True,
+        inverse="_inverse_target_amount",
+        help="The target of an amount (revenue, receivables), in the "
+        "company's currency.",
+    )
 
     _sql_constraints = [
         ("target_positive", "CHECK(target >= 0)", "A target cannot be negative."),
@@ -81,6 +105,39 @@ class B2bKpiTarget(models.Model):
                 KPI_KEYS.index(target.kpi) if target.kpi in KPI_KEYS else 0
             )
 
+    @api.depends("kpi", "target")
+    def _compute_target_split(self):
+        for target in self:
+            target.is_amount = target.kpi in KPI_AMOUNTS
+            target.target_count = 0 if target.is_amount else round(target.target)
+            target.target_amount = target.target if target.is_amount else 0.0
+
+    def _inverse_target_count(self):
+        self._set_target_from("target_count", amount=False)
+
+    def _inverse_target_amount(self):
+        self._set_target_from("target_amount", amount=True)
+
+    def _set_target_from(self, field, amount):
+        """Write ``target`` from the grid's column ``field``; refuse a value
+        typed in the column of the other kind (a count for an amount)."""
+        for target in self:
+            if (target.kpi in KPI_AMOUNTS) == amount:
+                target.target = target[field]
+            elif target[field]:
+                message = (
+                    _("%s is a count: set its target in Target (count).")
+                    if amount else
+                    _("%s is an amount: set its target in Target (amount).")
+                )
+                raise UserError(message % target._get_kpi_label())
+
+    def _get_kpi_label(self):
+        self.ensure_one()
+        return dict(self._fields["kpi"]._description_selection(self.env)).get(
+            self.kpi, ""
+        )
+
     @api.constrains("user_id", "team_id", "kpi", "date_from", "date_to")
     def _check_unique_per_period(self):
         for target in self:
@@ -102,6 +159,17 @@ class B2bKpiTarget(models.Model):
                     "date_from": target.date_from,
                     "date_to": target.date_to,
                 })
+
+    @api.multi
+    def name_get(self):
+        """"Revenue - Nguyễn Văn An - 2026-03-01 - 2026-03-31": the
+        indicator, whose target it is, and its period."""
+        labels = dict(self._fields["kpi"]._description_selection(self.env))
+        return [(target.id, "%s - %s - %s - %s" % (
+            labels.get(target.kpi, ""),
+            target.user_id.name or target.team_id.name or "",
+            target.date_from or "", target.date_to or "",
+        )) for target in self]
 
     @api.onchange("user_id")
     def _onchange_user_id(self):
@@ -306,14 +374,22 @@ class B2bKpiTarget(models.Model):
             return 0
         values = self.sudo().get_kpi_values(date_from, date_to)
         template = self.env.ref("b2b_sales_delivery.kpi_mail_template")
-        for recipient in recipients:
+
+        def send(recipient):
             visible = self.sudo(recipient)._kpi_visible_user_ids()
             rows = [row for row in values if visible is None or row["user_id"] in visible]
             template.with_context(
                 kpi_date_from=date_from, kpi_date_to=date_to,
                 kpi_rows=self.with_context(lang=recipient.lang)._kpi_mail_rows(rows),
             ).send_mail(recipient.id)
-        return len(recipients)
+
+        # One recipient's failure does not stop the others: it is logged and
+        # left as an activity on the recipient.
+        sent = run_each(
+            recipients, send, _("Weekly indicators mail"),
+            lambda recipient: recipient, lambda recipient: recipient.partner_id,
+        )
+        return len(sent)
 
     @api.model
     def _kpi_mail_rows(self, rows):
@@ -321,11 +397,19 @@ class B2bKpiTarget(models.Model):
         kpi = self._fields["kpi"]
         users = self.env["res.users"].sudo().browse({row["user_id"] for row in rows})
         names = {user.id: user.name for user in users}
+        currency = self.env.user.company_id.currency_id
+
+        def number(code, value):
+            """A count as a whole number, an amount with its currency."""
+            if code in KPI_AMOUNTS:
+                return formatLang(self.env, value, currency_obj=currency)
+            return formatLang(self.env, value, digits=0)
+
         return [{
             "user": names[row["user_id"]],
             "kpi": kpi.convert_to_export(row["kpi"], self),
-            "actual": "{:,.0f}".format(row["actual"]),
-            "target": "{:,.0f}".format(row["target"]) if row["target"] else "-",
+            "actual": number(row["kpi"], row["actual"]),
+            "target": number(row["kpi"], row["target"]) if row["target"] else "-",
             "achievement": "%.0f%%" % row["achievement"]
             if row["achievement"] is not False else "-",
         } for row in rows]

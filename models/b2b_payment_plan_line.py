@@ -3,14 +3,15 @@
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 from odoo.tools.misc import formatLang
 
 from ..utils.arguments import check_date_argument
-from ..utils.payment import split_amount
+from ..utils.payment import split_amount, split_by_bases
 
 PLAN_TRIGGERS = [
+    ("contract_signed", "Contract signed"),
     ("order_confirmed", "Order confirmed"),
     ("phase_accepted", "Phase accepted"),
     ("date", "Date"),
@@ -22,8 +23,21 @@ PLAN_LINE_STATES = [
     ("invoiced", "Invoiced"),
     ("paid", "Paid"),
 ]
-# Fields only the plan itself writes (through its methods).
-PLAN_LINE_PROTECTED_FIELDS = {"state", "invoice_id", "date_triggered", "sale_line_id"}
+# The state and the evidence of an installment: written only by its steps.
+PLAN_LINE_PROTECTED_FIELDS = {
+    "state", "invoice_id", "invoice_state", "date_triggered", "sale_line_ids",
+    "amount_invoiced",
+}
+# What a triggered installment keeps for good; once invoiced, its amount too.
+PLAN_LINE_TRIGGER_FIELDS = {"trigger", "phase_id", "order_id", "date_planned"}
+PLAN_LINE_FROZEN_FIELDS = PLAN_LINE_TRIGGER_FIELDS | {
+    "amount", "amount_type", "percent", "fixed_amount",
+}
+# Only server code can put these objects in a context (RPC cannot carry them):
+# PLAN_WRITE lets the steps write the protected fields, PLAN_CHECK_DEFERRED
+# lets the order check its plan once, after all its lines are written.
+PLAN_WRITE = object()
+PLAN_CHECK_DEFERRED = object()
 
 
 class B2bPaymentPlanLine(models.Model):
@@ -59,8 +73,13 @@ class B2bPaymentPlanLine(models.Model):
     amount = fields.Monetary(
         compute="_compute_amount", inverse="_inverse_amount", store=True,
         track_visibility="onchange",
-        help="Tax included. The rounding remainder goes to the last installment "
-        "so that the plan adds up to the order total.",
+        help="Tax included. Once invoiced: the total of the invoice. The rounding "
+        "remainder goes to the last installment not invoiced, so that the plan "
+        "adds up to the order total.",
+    )
+    amount_invoiced = fields.Monetary(
+        string="Invoiced Amount", readonly=True, copy=False,
+        help="The total of the installment's invoice, kept for good.",
     )
     trigger = fields.Selection(
         PLAN_TRIGGERS, default="order_confirmed", required=True,
@@ -68,7 +87,7 @@ class B2bPaymentPlanLine(models.Model):
     )
     phase_id = fields.Many2one(
         "b2b.phase", string="Phase", ondelete="restrict", index=True,
-        domain="[('project_id.sale_order_id', '=', order_id)]",
+        domain="[('order_id', '=', order_id)]",
     )
     date_planned = fields.Date(
         string="Trigger Date", help="For a trigger by date: the day it is invoiced."
@@ -87,9 +106,10 @@ class B2bPaymentPlanLine(models.Model):
         ondelete="set null", index=True, track_visibility="onchange",
     )
     invoice_state = fields.Selection(related="invoice_id.state", readonly=True)
-    sale_line_id = fields.Many2one(
-        "sale.order.line", string="Down Payment Line", readonly=True, copy=False,
-        ondelete="set null",
+    sale_line_ids = fields.Many2many(
+        "sale.order.line", "b2b_payment_plan_line_sale_line_rel", "line_id",
+        "sale_line_id", string="Down Payment Lines", readonly=True, copy=False,
+        help="One down payment line of the order per set of taxes.",
     )
     state = fields.Selection(
         PLAN_LINE_STATES, compute="_compute_state", store=True, index=True,
@@ -116,12 +136,14 @@ class B2bPaymentPlanLine(models.Model):
     ]
 
     @api.depends(
-        "amount_type", "percent", "fixed_amount", "sequence",
-        "order_id.amount_total", "order_id.currency_id",
+        "amount_type", "percent", "fixed_amount", "sequence", "invoice_id",
+        "amount_invoiced", "order_id.amount_total", "order_id.currency_id",
         "order_id.payment_plan_line_ids.amount_type",
         "order_id.payment_plan_line_ids.percent",
         "order_id.payment_plan_line_ids.fixed_amount",
         "order_id.payment_plan_line_ids.sequence",
+        "order_id.payment_plan_line_ids.invoice_id",
+        "order_id.payment_plan_line_ids.amount_invoiced",
     )
     def _compute_amount(self):
         for order in self.mapped("order_id"):
@@ -129,15 +151,23 @@ class B2bPaymentPlanLine(models.Model):
             # (by id once saved); new lines of a form have ids (NewId) that
             # cannot be compared.
             lines = order.payment_plan_line_ids.sorted(lambda line: line.sequence)
+            places = order.currency_id.decimal_places
+            # An invoiced installment is what its invoice says (its taxes
+            # rounded per set of taxes: a unit per set and one for the split).
+            invoiced = [bool(line.invoice_id) for line in lines]
+            slack = order.currency_id.rounding * sum(invoiced) * (
+                len(order._get_payment_plan_tax_groups()) + 1
+            )
             amounts = split_amount(
                 order.amount_total,
                 [
-                    (line.amount_type,
-                     line.percent if line.amount_type == "percent"
-                     else line.fixed_amount)
+                    ("fixed", line.amount_invoiced) if line.invoice_id
+                    else (line.amount_type,
+                          line.percent if line.amount_type == "percent"
+                          else line.fixed_amount)
                     for line in lines
                 ],
-                order.currency_id.decimal_places,
+                places, frozen=invoiced, slack=slack,
             )
             for line, amount in zip(lines, amounts):
                 if line in self:
@@ -172,18 +202,20 @@ class B2bPaymentPlanLine(models.Model):
                 fields.Date.from_string(start) + timedelta(days=line.payment_days)
             )
 
-    @api.depends("date_triggered", "invoice_id", "invoice_id.state")
+    @api.depends(
+        "date_triggered", "invoice_id", "invoice_id.state", "invoice_id.reconciled"
+    )
     def _compute_state(self):
         for line in self:
-            invoice_state = line.invoice_id.state
-            if invoice_state == "paid":
+            invoice = line.invoice_id
+            if not invoice or invoice.state == "cancel":
+                # A cancelled invoice is reset to draft and validated again
+                # (the same invoice): never a second one.
+                line.state = "to_invoice" if line.date_triggered else "planned"
+            elif invoice.state == "paid" and not line._is_settled_by_credit_note():
                 line.state = "paid"
-            elif invoice_state and invoice_state != "cancel":
-                line.state = "invoiced"
-            elif line.date_triggered:
-                line.state = "to_invoice"
             else:
-                line.state = "planned"
+                line.state = "invoiced"
 
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)
@@ -195,13 +227,16 @@ class B2bPaymentPlanLine(models.Model):
 
     def _search_is_overdue(self, operator, value):
         today = fields.Date.context_today(self)
+        # A search method's domain is inserted as it is in the caller's:
+        # normalized (explicit "&"), or the two leaves break its operators.
         domain = [
+            "&",
             ("state", "in", ("to_invoice", "invoiced")),
             ("date_due", "<", today),
         ]
         if (operator == "=") == bool(value):
             return domain
-        return ["!", "&"] + domain
+        return ["!"] + domain
 
     @api.constrains("trigger", "phase_id", "date_planned", "order_id")
     def _check_trigger(self):
@@ -216,64 +251,83 @@ class B2bPaymentPlanLine(models.Model):
                     _("The installment %s is triggered by a date: set the date.")
                     % line.name
                 )
-            project = line.phase_id.project_id
-            if line.phase_id and project.sale_order_id != line.order_id:
+            if line.phase_id and line.phase_id.order_id != line.order_id:
                 raise ValidationError(
-                    _("The phase %(phase)s is not a phase of the project of "
-                      "order %(order)s.")
+                    _("The phase %(phase)s is not a phase of order %(order)s.")
                     % {"phase": line.phase_id.name, "order": line.order_id.name}
                 )
 
     @api.constrains("amount_type", "percent", "fixed_amount", "order_id", "sequence")
     def _check_plan_of_confirmed_order(self):
-        if self.env.context.get("b2b_plan_checked_by_order"):
+        if self.env.context.get("b2b_plan_check") is PLAN_CHECK_DEFERRED:
             return
-        self.mapped("order_id").filtered(
-            lambda o: o.state in ("sale", "done")
-        )._check_payment_plan()
+        self.mapped("order_id")._check_payment_plan_if_confirmed()
 
     @api.model
     def create(self, vals):
         self._check_protected_fields(vals)
-        return super().create(vals)
+        line = super().create(vals)
+        if self.env.context.get("b2b_plan_check") is not PLAN_CHECK_DEFERRED:
+            line._release_met_triggers()
+        return line
 
     @api.multi
     def write(self, vals):
         self._check_protected_fields(vals)
-        frozen_fields = {
-            "amount", "amount_type", "percent", "fixed_amount", "trigger",
-            "phase_id", "order_id",
-        }
-        if set(vals) & frozen_fields:
-            done = self.filtered(lambda line: line.state in ("invoiced", "paid"))
+        if set(vals) & PLAN_LINE_FROZEN_FIELDS:
+            done = self.filtered("invoice_id")
             if done:
                 raise UserError(
-                    _("The installment %s is already invoiced: its amount and "
-                      "trigger can no longer change.") % done[0].name
+                    _("The installment %s is invoiced: its amount and trigger can "
+                      "no longer change.") % done[0].name
+                )
+        if set(vals) & PLAN_LINE_TRIGGER_FIELDS:
+            done = self.filtered("date_triggered")
+            if done:
+                raise UserError(
+                    _("The trigger of the installment %s is met: its trigger can "
+                      "no longer change.") % done[0].name
                 )
         return super().write(vals)
 
     @api.multi
     def unlink(self):
-        if self.filtered(lambda line: line.state in ("invoiced", "paid")):
-            raise UserError(_("An invoiced installment cannot be deleted."))
-        return super().unlink()
+        done = self.filtered(lambda line: line.invoice_id or line.date_triggered)
+        if done:
+            raise UserError(
+                _("The installment %s is already triggered or invoiced: it cannot "
+                  "be deleted.") % done[0].name
+            )
+        orders = self.mapped("order_id")
+        result = super().unlink()
+        if self.env.context.get("b2b_plan_check") is not PLAN_CHECK_DEFERRED:
+            orders.exists()._check_payment_plan_if_confirmed()
+        return result
 
     def _check_protected_fields(self, vals):
-        if not self.env.context.get("b2b_plan_internal") and (
-            PLAN_LINE_PROTECTED_FIELDS & set(vals)
-        ):
+        protected = PLAN_LINE_PROTECTED_FIELDS.intersection(vals)
+        if protected and self.env.context.get("b2b_plan_write") is not PLAN_WRITE:
             raise UserError(
                 _("The state and the invoice of an installment follow its trigger "
-                  "and its invoice; they cannot be set by hand.")
+                  "and its invoice; they cannot be set by hand (%s).")
+                % ", ".join(sorted(protected))
             )
 
+    def _write_step(self, vals):
+        """Write the state and evidence fields (the steps' only way to them)."""
+        return self.sudo().with_context(b2b_plan_write=PLAN_WRITE).write(vals)
+
     # ------------------------------------------------------------------
-    # Business methods
+    # Actions: the accountant's steps
     # ------------------------------------------------------------------
     @api.multi
     def action_invoice(self):
-        """Create the invoice of triggered installments (once); return the ids."""
+        """Create the invoice of triggered installments (once); return the ids.
+
+        The accountant's step. A cancelled invoice of the installment comes
+        back to draft: an installment never gets a second invoice.
+        """
+        self._check_accountant()
         invoices = self.env["account.invoice"]
         for line in self:
             if line.state == "planned":
@@ -282,6 +336,18 @@ class B2bPaymentPlanLine(models.Model):
                 )
             invoices |= line._create_invoice()
         return invoices.ids
+
+    @api.multi
+    def action_invoice_due(self):
+        """Invoice the selected installments whose trigger is met (the
+        others are left as they are); open the invoices."""
+        self._check_accountant()
+        invoice_ids = self.filtered(
+            lambda line: line.state == "to_invoice"
+        ).action_invoice()
+        action = self.env.ref("account.action_invoice_tree1").read()[0]
+        action["domain"] = [("id", "in", invoice_ids)]
+        return action
 
     @api.multi
     def action_view_invoice(self):
@@ -297,17 +363,102 @@ class B2bPaymentPlanLine(models.Model):
     def action_trigger(self, date=None):
         """The trigger of these installments is met: invoice each one once.
 
-        Returns the ids of the invoices (new or already there).
+        The accountant's step; ``date`` (default: today) is the date of the
+        invoice, never before the trigger. Returns the ids of the invoices
+        (new or already there).
         """
+        self._check_accountant()
         date = check_date_argument(
             self, date or fields.Date.context_today(self), _("The trigger date")
         )
         invoices = self.env["account.invoice"]
         for line in self:
-            if not line.date_triggered:
-                line.with_context(b2b_plan_internal=True).date_triggered = date
-            invoices |= line._create_invoice()
+            met = line._get_trigger_date(today=date)
+            if not met:
+                raise UserError(
+                    _("The trigger of the installment %(line)s (%(trigger)s) is "
+                      "not met: it cannot be invoiced yet.")
+                    % {"line": line.name, "trigger": line._trigger_label()}
+                )
+            if date < met:
+                raise UserError(
+                    _("The installment %(line)s cannot be dated %(date)s: its "
+                      "trigger was met on %(met)s.")
+                    % {"line": line.name, "date": date, "met": met}
+                )
+            invoices |= line._release_one(date)
         return invoices.ids
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    def _check_accountant(self):
+        if not self.env.user.has_group("account.group_account_invoice"):
+            raise AccessError(
+                _("Triggering and invoicing an installment is the accountant's "
+                  "step.")
+            )
+
+    def _trigger_label(self):
+        self.ensure_one()
+        return dict(
+            self._fields["trigger"]._description_selection(self.env)
+        )[self.trigger]
+
+    def _get_trigger_date(self, today=None):
+        """The day the trigger was met (a date string), or False.
+
+        Nothing is met before the order is confirmed; a trigger met earlier
+        (a contract signed before the order) counts from the confirmation.
+        """
+        self.ensure_one()
+        order = self.order_id.sudo()
+        if order.state not in ("sale", "done") or not order.confirmation_date:
+            return False
+        confirmed = order.confirmation_date[:10]
+        met = False
+        if self.trigger == "order_confirmed":
+            met = confirmed
+        elif self.trigger == "contract_signed":
+            contract = order.b2b_contract_id
+            if contract.date_signed and contract.state in (
+                "signed", "in_progress", "done"
+            ):
+                met = contract.date_signed
+        elif self.trigger == "phase_accepted":
+            if self.phase_id.state == "accepted":
+                dates = self.phase_id.acceptance_ids.filtered(
+                    lambda a: a.state == "accepted" and a.date_accepted
+                ).mapped("date_accepted")
+                met = max(dates)[:10] if dates else (
+                    today or fields.Date.context_today(self)
+                )
+        elif self.trigger == "date":
+            today = today or fields.Date.context_today(self)
+            if self.date_planned and self.date_planned <= today:
+                met = self.date_planned
+        return met and max(met, confirmed)
+
+    def _release_met_triggers(self):
+        """Trigger (and invoice) the installments whose trigger is met.
+
+        The step that meets a trigger (confirmation, signature, acceptance,
+        the date) calls it; no user group is needed for it. Returns the
+        invoices.
+        """
+        invoices = self.env["account.invoice"]
+        for line in self.filtered(lambda line: not line.invoice_id):
+            date = line.date_triggered or line._get_trigger_date()
+            if date:
+                invoices |= line._release_one(date)
+        return invoices
+
+    def _release_one(self, date):
+        self.ensure_one()
+        self._lock()
+        if not self.date_triggered:
+            self._write_step({"date_triggered": date})
+        return self._create_invoice()
 
     def _lock(self):
         """Lock the installment's row until the end of the transaction.
@@ -322,11 +473,21 @@ class B2bPaymentPlanLine(models.Model):
         )
         self.invalidate_cache(ids=self.ids)
 
+    def _is_settled_by_credit_note(self):
+        """An invoice settled by a credit note is not paid."""
+        self.ensure_one()
+        return any(
+            move_line.invoice_id.type == "out_refund"
+            for move_line in self.invoice_id.payment_move_line_ids
+        )
+
     def _create_invoice(self):
         """Invoice the installment, at most once. Returns the invoice."""
         self.ensure_one()
         self._lock()
-        if self.invoice_id and self.invoice_id.state != "cancel":
+        if self.invoice_id:
+            if self.invoice_id.state == "cancel":
+                self.invoice_id.sudo().action_invoice_draft()
             return self.invoice_id
         # In the order's company, with its journals and accounts, whoever
         # (of whichever company) triggers the installment.
@@ -347,7 +508,9 @@ class B2bPaymentPlanLine(models.Model):
         else:
             invoice = self._create_down_payment_invoice(order)
         invoice.write(self._prepare_invoice_update())
-        self.with_context(b2b_plan_internal=True).write({"invoice_id": invoice.id})
+        self._write_step(
+            {"invoice_id": invoice.id, "amount_invoiced": invoice.amount_total}
+        )
         invoice.message_post_with_view(
             "mail.message_origin_link",
             values={"self": invoice, "origin": order},
@@ -355,6 +518,8 @@ class B2bPaymentPlanLine(models.Model):
         )
         if order.company_id.b2b_validate_installment_invoice:
             invoice.action_invoice_open()
+        else:
+            invoice._b2b_schedule_validation()
         return invoice
 
     def _check_not_invoiced_twice(self, order):
@@ -384,7 +549,7 @@ class B2bPaymentPlanLine(models.Model):
     def _is_last_to_invoice(self):
         """The last installment invoices what is left of the order."""
         others = self.order_id.payment_plan_line_ids - self
-        if others.filtered(lambda line: line.state in ("planned", "to_invoice")):
+        if others.filtered(lambda line: not line.invoice_id):
             return False
         lines = self.order_id.sudo().order_line.filtered(
             lambda line: not line.is_downpayment
@@ -397,59 +562,63 @@ class B2bPaymentPlanLine(models.Model):
         )
 
     def _create_final_invoice(self, order):
-        """The order's final invoice, deducting the installments before."""
+        """The order's final invoice (Odoo's): the order's lines, minus every
+        installment before with its taxes."""
         invoice_ids = order.action_invoice_create(final=True)
         return self.env["account.invoice"].browse(invoice_ids[:1])
 
     def _create_down_payment_invoice(self, order):
-        """A down payment of the installment's amount (Odoo's mechanism)."""
-        product = self._get_deposit_product().with_env(order.env)
-        so_line = self.sale_line_id
-        if not so_line:
-            so_line = self.env["sale.order.line"].sudo().create(
-                self._prepare_down_payment_line(order, product)
-            )
-            self.with_context(b2b_plan_internal=True).sale_line_id = so_line
-        account = (
-            product.property_account_income_id
-            or product.categ_id.property_account_income_categ_id
-        )
-        account = order.fiscal_position_id.map_account(account)
-        if not account:
-            raise UserError(
-                _('There is no income account defined for the product "%s".')
-                % product.name
-            )
-        Invoice = order.env["account.invoice"]
-        values = order._prepare_invoice()
-        values["invoice_line_ids"] = [(0, 0, {
-            "name": self.with_context(lang=order.partner_id.lang).name,
-            "origin": order.name,
-            "account_id": account.id,
-            "price_unit": self.amount,
-            "quantity": 1.0,
-            "uom_id": product.uom_id.id,
-            "product_id": product.id,
-            "sale_line_ids": [(6, 0, so_line.ids)],
-            "account_analytic_id": order.analytic_account_id.id or False,
-        })]
-        invoice = Invoice.create(values)
+        """The installment as Odoo's down payment: one down payment line of
+        the order per set of taxes of the order, invoiced through the order
+        line's own invoicing (``invoice_line_create``)."""
+        so_lines = self.sale_line_ids
+        if not so_lines:
+            so_lines = self._create_down_payment_lines(order)
+        invoice = order.env["account.invoice"].create(order._prepare_invoice())
+        so_lines.with_env(order.env).invoice_line_create(invoice.id, 1.0)
         invoice.compute_taxes()
         return invoice
+
+    def _create_down_payment_lines(self, order):
+        """The order's down payment lines of the installment: its share of
+        the untaxed amount of each set of taxes of the order."""
+        product = self._get_deposit_product()
+        groups = order._get_payment_plan_tax_groups()
+        places = order.currency_id.decimal_places
+        shares = split_by_bases(
+            self.amount, order.amount_total, [base for _taxes, base in groups],
+            places,
+        )
+        Line = self.env["sale.order.line"].sudo()
+        so_lines = Line
+        for (taxes, _base), share in zip(groups, shares):
+            if share:
+                so_lines |= Line.create(
+                    self._prepare_down_payment_line(order, product, taxes, share)
+                )
+        if not so_lines:
+            raise UserError(_("The installment %s has no amount.") % self.name)
+        self._write_step({"sale_line_ids": [(6, 0, so_lines.ids)]})
+        return so_lines
 
     def _get_deposit_product(self):
         return self.env.ref("b2b_sales_delivery.product_installment_deposit")
 
-    def _prepare_down_payment_line(self, order, product):
+    def _prepare_down_payment_line(self, order, product, taxes, price_unit):
+        name = self.with_context(lang=order.partner_id.lang).name
+        if len(order._get_payment_plan_tax_groups()) > 1:
+            name = "%s (%s)" % (
+                name, ", ".join(taxes.mapped("name")) or _("no tax")
+            )
         return {
-            "name": self.with_context(lang=order.partner_id.lang).name,
-            "price_unit": self.amount,
+            "name": name,
+            "price_unit": float(price_unit),
             "product_uom_qty": 0.0,
             "order_id": order.id,
             "discount": 0.0,
             "product_uom": product.uom_id.id,
             "product_id": product.id,
-            "tax_id": [(6, 0, [])],
+            "tax_id": [(6, 0, taxes.ids)],
             "is_downpayment": True,
             "sequence": 10000 + self.sequence,
         }
@@ -480,5 +649,7 @@ class B2bPaymentPlanLine(models.Model):
             "&", ("trigger", "=", "date"), ("date_planned", "<=", today),
         ])
         for line in lines:
-            line.action_trigger(line.date_planned if line.trigger == "date" else today)
+            date = line.date_triggered or line._get_trigger_date(today=today)
+            if date:
+                line._release_one(date)
         return True

@@ -5,6 +5,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 
 from ..utils.payment import due_reminder_levels
+from .b2b_job import run_each
 
 
 class B2bPaymentReminder(models.Model):
@@ -62,12 +63,11 @@ class B2bPaymentReminder(models.Model):
         ):
             done.setdefault(record["line_id"][0], set()).add(record["level_id"][0])
         levels_by_company = {}
-        sent = 0
+        for company in lines.mapped("company_id"):
+            levels_by_company[company] = Level._get_levels(company)
+        to_remind = {}
         for line in lines:
-            company = line.company_id
-            if company not in levels_by_company:
-                levels_by_company[company] = Level._get_levels(company)
-            levels = levels_by_company[company]
+            levels = levels_by_company[line.company_id]
             done_ids = done.get(line.id, set())
             due = due_reminder_levels(
                 fields.Date.from_string(line.date_due),
@@ -75,17 +75,29 @@ class B2bPaymentReminder(models.Model):
                 levels.mapped("days"),
                 levels.filtered(lambda lv: lv.id in done_ids).mapped("days"),
             )
-            if not due:
-                continue
-            for level in levels.filtered(lambda lv: lv.days in due[:-1]):
-                self.create({
-                    "line_id": line.id, "level_id": level.id, "date": today,
-                    "is_skipped": True,
-                })
-            level = levels.filtered(lambda lv: lv.days == due[-1])[:1]
-            self._send(line, level, today)
-            sent += 1
-        return sent
+            if due:
+                to_remind[line.id] = (levels, due)
+        # Each installment in its own savepoint: one that fails is logged
+        # and handed to its salesperson; the others are reminded.
+        sent = run_each(
+            lines.filtered(lambda line: line.id in to_remind),
+            lambda line: self._remind(line, *to_remind[line.id], today=today),
+            _("Payment reminder"),
+            lambda line: line.order_id.user_id or self.env.user,
+            lambda line: line.order_id,
+        )
+        return len(sent)
+
+    @api.model
+    def _remind(self, line, levels, due, today):
+        """Record the levels passed as skipped, send the latest due."""
+        for level in levels.filtered(lambda lv: lv.days in due[:-1]):
+            self.create({
+                "line_id": line.id, "level_id": level.id, "date": today,
+                "is_skipped": True,
+            })
+        level = levels.filtered(lambda lv: lv.days == due[-1])[:1]
+        return self._send(line, level, today)
 
     @api.model
     def _send(self, line, level, today):

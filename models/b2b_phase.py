@@ -18,8 +18,16 @@ class B2bPhase(models.Model):
 
     _name = "b2b.phase"
     _description = "Delivery Phase"
-    _inherit = ["mail.thread", "mail.activity.mixin", "b2b.state.columns.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "b2b.state.columns.mixin",
+        "b2b.step.mixin",
+    ]
     _order = "project_id, sequence, id"
+    _step_fields = ("state",)
+    _step_drop_actions = {
+        "in_progress": "action_start",
+        "to_accept": "action_to_accept",
+    }
 
     project_id = fields.Many2one(
         "project.project", required=True, ondelete="cascade", index=True
@@ -32,7 +40,8 @@ class B2bPhase(models.Model):
     date_deadline = fields.Date(string="Deadline")
     date_deadline_customer = fields.Date(string="Customer Deadline")
     state = fields.Selection(
-        PHASE_STATES, default="planned", required=True, track_visibility="onchange"
+        PHASE_STATES, default="planned", required=True, readonly=True,
+        copy=False, track_visibility="onchange",
     )
 
 
@@ -90,8 +99,16 @@ class B2bPhasePlanning(models.Model):
     @api.multi
     def action_start(self):
         """planned -> in progress. Refused while resources of the project are
-        not ready, unless started anyway (context ``b2b_start_unready``), which
-        is logged with the missing resources."""
+        not ready (see ``action_start_anyway``)."""
+        return self._start(allow_unready=False)
+
+    @api.multi
+    def action_start_anyway(self):
+        """planned -> in progress even with resources not ready, which is
+        logged with the missing resources."""
+        return self._start(allow_unready=True)
+
+    def _start(self, allow_unready):
         for phase in self:
             if phase.state != "planned":
                 raise UserError(
@@ -103,14 +120,14 @@ class B2bPhasePlanning(models.Model):
             missing = phase.project_id.resource_line_ids.filtered(
                 lambda r: not r.is_ready
             )
-            if missing and not self.env.context.get("b2b_start_unready"):
+            if missing and not allow_unready:
                 raise UserError(
                     _("Resources of the project %(project)s are not ready: "
                       "%(resources)s. Make them ready or start the phase anyway.")
                     % {"project": phase.project_id.name,
                        "resources": ", ".join(missing.mapped("name"))}
                 )
-            phase.state = "in_progress"
+            phase._step_write({"state": "in_progress"})
             if missing:
                 phase.message_post(
                     body=_("Started while these resources were not ready: %s")
@@ -131,5 +148,9 @@ class B2bPhasePlanning(models.Model):
                        "state": phase._fields["state"].convert_to_export(
                            phase.state, phase)}
                 )
-            phase.state = "to_accept"
+            phase._step_write({"state": "to_accept"})
         return True
+
+    def _step_buttons(self):
+        return _("Start, Ready for Acceptance; accepted only through accepted "
+                 "acceptance minutes")

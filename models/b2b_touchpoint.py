@@ -3,6 +3,12 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .b2b_step_mixin import check_new_values
+
+# Only ``_update_new_partner`` writes ``is_new_partner``, under this object,
+# which no RPC call can carry.
+NEW_PARTNER_WRITE = object()
+
 TOUCHPOINT_KINDS = [
     ("call", "Call"),
     ("email", "Email"),
@@ -104,6 +110,7 @@ class B2bTouchpoint(models.Model):
 
     @api.model
     def create(self, vals):
+        check_new_values(self, vals, ("is_new_partner",), self._new_partner_refusal)
         vals = dict(vals)
         if vals.get("lead_id"):
             lead = self.env["crm.lead"].browse(vals["lead_id"])
@@ -118,6 +125,10 @@ class B2bTouchpoint(models.Model):
 
     @api.multi
     def write(self, vals):
+        if "is_new_partner" in vals and (
+            self.env.context.get("b2b_new_partner_write") is not NEW_PARTNER_WRITE
+        ):
+            raise UserError(self._new_partner_refusal(vals))
         partners = self.mapped("commercial_partner_id")
         res = super().write(vals)
         if {"kind", "meeting_state", "date", "partner_id", "lead_id"} & set(vals):
@@ -163,11 +174,19 @@ class B2bTouchpoint(models.Model):
         )
         to_clear = flagged.filtered(lambda t: t.id not in first_ids)
         to_set = self.sudo().browse(first_ids) - flagged
+        flagged = flagged.with_context(b2b_new_partner_write=NEW_PARTNER_WRITE)
+        to_clear = to_clear.with_context(b2b_new_partner_write=NEW_PARTNER_WRITE)
+        to_set = to_set.with_context(b2b_new_partner_write=NEW_PARTNER_WRITE)
         if to_clear:
             to_clear.write({"is_new_partner": False})
         if to_set:
             to_set.write({"is_new_partner": True})
         return True
+
+    @api.model
+    def _new_partner_refusal(self, vals):
+        return _("Whether a meeting is the first with a new partner is worked "
+                 "out from the meetings; it cannot be written.")
 
     @api.multi
     def action_mark_held(self):

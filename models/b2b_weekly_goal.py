@@ -14,8 +14,17 @@ class B2bWeeklyGoal(models.Model):
 
     _name = "b2b.weekly.goal"
     _description = "Weekly Goal"
-    _inherit = ["mail.thread", "b2b.delivery.mixin", "b2b.state.columns.mixin"]
+    _inherit = [
+        "mail.thread", "b2b.delivery.mixin", "b2b.state.columns.mixin",
+        "b2b.step.mixin",
+    ]
     _order = "week_start desc, project_id, sequence, id"
+    _step_fields = ("state",)
+    _step_drop_actions = {
+        "todo": "action_reset",
+        "done": "action_done",
+        "missed": "action_missed",
+    }
 
     phase_id = fields.Many2one(
         "b2b.phase", string="Phase", ondelete="set null",
@@ -34,8 +43,8 @@ class B2bWeeklyGoal(models.Model):
     )
     result = fields.Text(track_visibility="onchange")
     state = fields.Selection(
-        GOAL_STATES, default="todo", required=True, index=True,
-        track_visibility="onchange", group_expand="_expand_states",
+        GOAL_STATES, default="todo", required=True, index=True, readonly=True,
+        copy=False, track_visibility="onchange", group_expand="_expand_states",
     )
 
     def _default_week_start(self):
@@ -68,7 +77,7 @@ class B2bWeeklyGoal(models.Model):
                     _("Write the result of the goal %s before closing it.")
                     % goal.name
                 )
-        self.write({"state": state})
+        self._step_write({"state": state})
         return True
 
     @api.multi
@@ -81,5 +90,8 @@ class B2bWeeklyGoal(models.Model):
 
     @api.multi
     def action_reset(self):
-        self.write({"state": "todo"})
+        self._step_write({"state": "todo"})
         return True
+
+    def _step_buttons(self):
+        return _("Done, Missed, Reset")

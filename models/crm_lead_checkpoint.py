@@ -60,13 +60,41 @@ class CrmLead(models.Model):
             )
             lead.b2b_checklist_done = "%s/%s" % (done, len(items))
 
+    @api.model
+    def create(self, vals):
+        # A new opportunity (created, copied or imported) enters its stage
+        # from the start of the pipeline: checked like a move from nowhere.
+        with self.env.cr.savepoint():
+            lead = super().create(vals)
+            if self.env.context.get(FORCE_STAGE_KEY) is not _FORCE_STAGE:
+                if lead.stage_id:
+                    lead._check_stage_move(lead.stage_id.id, from_start=True)
+                lead._check_win({"probability": lead.probability}, is_new=True)
+        return lead
+
+    @api.multi
+    def copy(self, default=None):
+        # A copy starts the pipeline again: its facts (touchpoints,
+        # stakeholders, ticks, contracts) are not copied. A stage given in
+        # ``default`` is checked by ``create``.
+        self.ensure_one()
+        default = dict(default or {})
+        if "stage_id" not in default:
+            stage = self._stage_find(
+                team_id=self.team_id.id, domain=[("fold", "=", False)]
+            )
+            default["stage_id"] = stage.id
+            if "probability" not in default:
+                default["probability"] = stage.probability if stage else 0.0
+        return super().copy(default)
+
     @api.multi
     def write(self, vals):
         bypassed = {}
-        if vals.get("stage_id") and (
-            self.env.context.get(FORCE_STAGE_KEY) is not _FORCE_STAGE
-        ):
-            bypassed = self._check_stage_move(vals["stage_id"])
+        if self.env.context.get(FORCE_STAGE_KEY) is not _FORCE_STAGE:
+            if vals.get("stage_id"):
+                bypassed = self._check_stage_move(vals["stage_id"])
+            self._check_win(vals)
         res = super().write(vals)
         for lead, checkpoints in bypassed.items():
             lead._post_checkpoint_note(
@@ -76,7 +104,7 @@ class CrmLead(models.Model):
         return res
 
     @api.multi
-    def _get_unmet_checkpoints(self, stage):
+    def _get_unmet_checkpoints(self, stage, from_start=False):
         """The required checkpoints each lead of ``self`` misses to move to
         ``stage``: ``{lead: b2b.checkpoint recordset}``, only for leads that
         move forward and miss something.
@@ -84,9 +112,10 @@ class CrmLead(models.Model):
         Moving forward leaves the current stage and skips every stage between
         it and ``stage``: the exit checkpoints of all of them count. The
         order is that of ``stage``'s pipeline (the B2B one or the others): a
-        lead coming from the other pipeline enters it at ``stage`` and needs
-        the checkpoints of every stage before. The cost does not grow with
-        the number of leads.
+        lead coming from the other pipeline, a lead with no stage, or a new
+        one (``from_start``) enters it at ``stage`` and needs the checkpoints
+        of every stage before. The cost does not grow with the number of
+        leads.
         """
         stages = self.env["crm.stage"].sudo().search(
             [("b2b_pipeline", "=", stage.b2b_pipeline)]
@@ -95,11 +124,11 @@ class CrmLead(models.Model):
         target = position.get(stage.id)
         passed = {}
         for lead in self:
-            current = lead.stage_id
-            if not current or current == stage:
+            current = self.env["crm.stage"] if from_start else lead.stage_id
+            if current == stage:
                 continue
-            start = position.get(current.id, 0)
-            if start >= target:
+            start = position.get(current.id, 0) if current else 0
+            if target is None or start >= target:
                 continue
             passed[lead] = stages.filtered(
                 lambda s, lead=lead, start=start: start <= position[s.id] < target
@@ -126,14 +155,14 @@ class CrmLead(models.Model):
         return unmet
 
     @api.multi
-    def _check_stage_move(self, stage_id):
+    def _check_stage_move(self, stage_id, from_start=False):
         """Refuse a forward move past unmet checkpoints (every user).
 
         A lead won with a signed contract passes: the signature outranks the
         earlier steps; the skipped checkpoints are returned to be logged.
         """
         stage = self.env["crm.stage"].sudo().browse(stage_id)
-        unmet = self._get_unmet_checkpoints(stage)
+        unmet = self._get_unmet_checkpoints(stage, from_start=from_start)
         if not unmet:
             return {}
         bypassed = {}
@@ -147,6 +176,32 @@ class CrmLead(models.Model):
             raise UserError(self._format_unmet_message(stage, unmet))
         return bypassed
 
+    @api.multi
+    def _check_win(self, vals, is_new=False):
+        """Refuse to win an opportunity without a signed contract (every
+        user, every road: "Mark Won", a won stage, the probability written
+        to 100, including the stage-less win of a team with no won stage).
+        A sales manager forces it with a reason (``force_stage``)."""
+        probability = vals.get("probability")
+        if probability is None and vals.get("stage_id"):
+            stage = self.env["crm.stage"].sudo().browse(vals["stage_id"])
+            if stage.on_change:
+                probability = stage.probability
+        if probability is None or probability < 100:
+            return True
+        winning = self if is_new else self.filtered(lambda lead: lead.probability < 100)
+        if not winning:
+            return True
+        signed = self.env["b2b.checkpoint"]._get_signed_contract_lead_ids(winning)
+        unsigned = winning.filtered(lambda lead: lead.id not in signed)
+        if unsigned:
+            raise UserError(
+                _("The opportunity \"%s\" cannot be won: it has no signed "
+                  "contract. Sign its contract, or ask a sales manager to force "
+                  "the won stage with a reason.") % unsigned[0].name
+            )
+        return True
+
     @api.model
     def _format_unmet_message(self, stage, unmet):
         lines = [
@@ -159,7 +214,8 @@ class CrmLead(models.Model):
             lines.append("%s:" % lead.name)
             for checkpoint in unmet[lead]:
                 lines.append(
-                    "  - %s (%s)" % (checkpoint.name, checkpoint.stage_id.name)
+                    "  - %s (%s): %s" % (checkpoint.name, checkpoint.stage_id.name,
+                                         checkpoint._get_how_to_meet())
                 )
         if len(leads) > MAX_LEADS_IN_MESSAGE:
             lines.append("")

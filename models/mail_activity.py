@@ -75,3 +75,17 @@ class MailActivity(models.Model):
             "name": self.summary or self.activity_type_id.name,
             "note": feedback or self.note,
         }
+
+    @api.model
+    def _b2b_schedule(self, record, summary, note, user):
+        """A to-do for ``user`` on ``record`` (any model with activities),
+        due today: how the addon hands a failure over to a person."""
+        return self.sudo().create({
+            "res_model_id": self.env["ir.model"]._get(record._name).id,
+            "res_id": record.id,
+            "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+            "summary": summary,
+            "note": note,
+            "user_id": user.id,
+            "date_deadline": fields.Date.context_today(self),
+        })

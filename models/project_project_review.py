@@ -9,6 +9,7 @@ from odoo.exceptions import UserError
 
 from ..utils import plan_dates
 from ..utils.arguments import check_date_argument
+from .b2b_job import run_each
 from .b2b_review import REVIEW_STEP
 
 _logger = logging.getLogger(__name__)
@@ -51,11 +52,17 @@ class ProjectProject(models.Model):
     )
     delivery_report_count = fields.Integer(compute="_compute_delivery_report_count")
     review_ids = fields.One2many("b2b.review", "project_id", string="Reviews")
+    review_count = fields.Integer(compute="_compute_review_count")
 
     def _compute_delivery_report_count(self):
         counts = self._count_by_project("b2b.delivery.report", [])
         for project in self:
             project.delivery_report_count = counts.get(project.id, 0)
+
+    def _compute_review_count(self):
+        counts = self._count_by_project("b2b.review", [])
+        for project in self:
+            project.review_count = counts.get(project.id, 0)
 
     def _get_review_partners(self):
         """The customer's people who are invited and receive the report."""
@@ -165,6 +172,7 @@ class ProjectProject(models.Model):
             self.env.ref(
                 "b2b_sales_delivery.action_report_delivery_plan"
             ).render_qweb_pdf(projects.ids[:1])
+        to_send, periods = self.browse(), {}
         for project in projects:
             current_start, _end = project._get_report_period(today)
             previous = current_start - timedelta(days=1)
@@ -172,13 +180,17 @@ class ProjectProject(models.Model):
                 project.plan_date_start
             ):
                 continue
-            try:
-                with self.env.cr.savepoint():
-                    project._report_period_ended(previous)
-            except Exception:  # one project's failure must not stop the others
-                _logger.exception(
-                    "Periodic report of project %s not sent", project.id
-                )
+            to_send |= project
+            periods[project.id] = previous
+        # One project's failure does not stop the others: it is logged and
+        # handed to the project's manager.
+        run_each(
+            to_send,
+            lambda project: project._report_period_ended(periods[project.id]),
+            _("Periodic delivery report"),
+            lambda project: project.user_id or self.env.user,
+            lambda project: project.sale_order_id,
+        )
         return True
 
     def _prepare_review_event_values(self, start):

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Follow-up opportunities heard during the delivery."""
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 
 class ProjectProject(models.Model):
@@ -83,6 +83,14 @@ class ProjectProject(models.Model):
         self._post_delivery_note(
             _("Follow-up opportunity created: %s") % lead.name
         )
+        reader = lead.sudo(self.env.user)
+        try:
+            reader.check_access_rights("read")
+            reader.check_access_rule("read")
+        except AccessError:
+            # The delivery team without CRM rights stays on the project: its
+            # chatter and the follow-up counter show the new opportunity.
+            return True
         return {
             "type": "ir.actions.act_window",
             "res_model": "crm.lead",

@@ -15,3 +15,8 @@ class ResCompany(models.Model):
         string="Installment Payment Days", default=15,
         help="Payment days of the installments of a generated payment plan.",
     )
+    b2b_accountant_id = fields.Many2one(
+        "res.users", string="Installment Accountant",
+        help="Who gets the activity of validating a draft installment invoice "
+        "(default: the first user of Invoicing).",
+    )

@@ -14,3 +14,6 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.b2b_installment_payment_days",
         string="Installment Payment Days",
     )
+    b2b_accountant_id = fields.Many2one(
+        related="company_id.b2b_accountant_id", string="Installment Accountant",
+    )

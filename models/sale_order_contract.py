@@ -2,7 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The order under its contract, and the quotation sent as a proposal."""
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from .b2b_step_mixin import check_new_values
+
+# The proposal date is a fact: only ``_mark_as_proposal`` writes it, under
+# this object, which no RPC call can carry.
+PROPOSAL_WRITE = object()
 
 
 class SaleOrder(models.Model):
@@ -29,8 +35,19 @@ class SaleOrder(models.Model):
                     % {"contract": order.b2b_contract_id.name, "order": order.name}
                 )
 
+    @api.model
+    def create(self, vals):
+        if self.env.context.get("b2b_proposal_write") is not PROPOSAL_WRITE:
+            check_new_values(
+                self, vals, ("b2b_date_proposal",), self._proposal_refusal)
+        return super().create(vals)
+
     @api.multi
     def write(self, vals):
+        if "b2b_date_proposal" in vals and (
+            self.env.context.get("b2b_proposal_write") is not PROPOSAL_WRITE
+        ):
+            raise UserError(self._proposal_refusal(vals))
         result = super().write(vals)
         if vals.get("state") == "sent":
             self._mark_as_proposal()
@@ -53,4 +70,11 @@ class SaleOrder(models.Model):
             lambda o: o.opportunity_id and not o.b2b_date_proposal
         )
         if proposals:
-            proposals.sudo().write({"b2b_date_proposal": fields.Datetime.now()})
+            proposals.sudo().with_context(
+                b2b_proposal_write=PROPOSAL_WRITE
+            ).write({"b2b_date_proposal": fields.Datetime.now()})
+
+    @api.model
+    def _proposal_refusal(self, vals):
+        return _("The date a proposal was sent is recorded when the quotation "
+                 "is sent; it cannot be written.")

@@ -1,11 +1,14 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The order's payment plan: installments that add up to the order."""
+from collections import OrderedDict
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 from odoo.tools.misc import formatLang
 
+from .b2b_payment_plan_line import PLAN_CHECK_DEFERRED
 from .sale_order_scope import SCOPE_WRITE
 
 PLAN_LINK_FIELDS = {"b2b_plan_token", "b2b_plan_token_expiry"}
@@ -50,14 +53,16 @@ class SaleOrder(models.Model):
                   "get the link, revoke it.")
             )
         if "payment_plan_line_ids" not in vals:
-            return super().write(vals)
+            result = super().write(vals)
+            if "b2b_contract_id" in vals:
+                self._release_payment_plan()
+            return result
         # The plan's lines are checked together once all are written.
         result = super(
-            SaleOrder, self.with_context(b2b_plan_checked_by_order=True)
+            SaleOrder, self.with_context(b2b_plan_check=PLAN_CHECK_DEFERRED)
         ).write(vals)
-        self.filtered(
-            lambda o: o.state in ("sale", "done")
-        )._check_payment_plan()
+        self._check_payment_plan_if_confirmed()
+        self._release_payment_plan()
         return result
 
     @api.multi
@@ -79,10 +84,44 @@ class SaleOrder(models.Model):
     def action_confirm(self):
         self._check_payment_plan()
         res = super().action_confirm()
-        self.mapped("payment_plan_line_ids").filtered(
-            lambda line: line.trigger == "order_confirmed" and line.state == "planned"
-        ).action_trigger()
+        self._release_payment_plan()
         return res
+
+    def _release_payment_plan(self):
+        """Trigger the installments of the confirmed orders whose trigger is
+        met (the confirmation, a signed contract, a date passed...)."""
+        return self.filtered(
+            lambda o: o.state in ("sale", "done")
+        ).mapped("payment_plan_line_ids")._release_met_triggers()
+
+    @api.multi
+    def _check_payment_plan_if_confirmed(self):
+        """After the confirmation, every change of the plan is checked."""
+        return self.filtered(
+            lambda o: o.state in ("sale", "done")
+        )._check_payment_plan()
+
+    def _get_payment_plan_tax_groups(self):
+        """The order's untaxed amount by set of taxes: a list of
+        ``(taxes, untaxed)``, in the order of the order's lines.
+
+        Down payments are left out: they are the installments themselves.
+        """
+        self.ensure_one()
+        groups = OrderedDict()
+        for line in self.order_line.filtered(lambda so_line: not so_line.is_downpayment):
+            taxes = line.tax_id.sorted("id")
+            key = tuple(taxes.ids)
+            # a tax included in the price is invoiced with the price
+            base = (
+                line.price_total if any(taxes.mapped("price_include"))
+                else line.price_subtotal
+            )
+            if key in groups:
+                groups[key] = (groups[key][0], groups[key][1] + base)
+            else:
+                groups[key] = (taxes, base)
+        return list(groups.values())
 
     @api.multi
     def _check_payment_plan(self):
@@ -119,23 +158,21 @@ class SaleOrder(models.Model):
 
     @api.multi
     def action_generate_payment_plan(self):
-        """Replace the plan by one installment per phase of the project.
+        """Replace the plan by one installment per phase of the order.
 
         The order total is shared equally between the phases (the rounding
         remainder on the last); each installment is invoiced when its phase
         is accepted. Returns True.
         """
         for order in self:
-            phases = order.project_ids.mapped("phase_ids").sorted(
-                lambda p: (p.sequence, p.id)
-            )
+            phases = order.phase_ids.sorted(lambda p: (p.sequence, p.id))
             if not phases:
                 raise UserError(
-                    _("The order %s has no project phases to plan the payments "
-                      "on.") % order.name
+                    _("The order %s has no phases to plan the payments on: plan "
+                      "its phases first.") % order.name
                 )
             if order.payment_plan_line_ids.filtered(
-                lambda line: line.state != "planned"
+                lambda line: line.invoice_id or line.date_triggered
             ):
                 raise UserError(
                     _("The payment plan of order %s has started: it can no longer "

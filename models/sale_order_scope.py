@@ -1,12 +1,15 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The scope the customer confirms, its lock, and the change requests."""
+import json
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
 from ..utils.confirmation_link import MAX_TEXT_LENGTH, clean_text
 from .b2b_confirmation_link_mixin import CONFIRMATION_CHANNELS
+from .b2b_step_mixin import check_new_values
 
 SCOPE_STATES = [
     ("draft", "Draft"),
@@ -22,8 +25,13 @@ SCOPE_WRITE = object()
 SCOPE_FIELDS = {
     "scope_state", "scope_token", "scope_token_expiry", "scope_date_sent",
     "scope_date_confirmed", "scope_confirmed_by", "scope_confirmed_via",
-    "scope_amount_confirmed",
+    "scope_amount_confirmed", "scope_snapshot",
 }
+# What the customer buys and pays, on the order itself: frozen with the scope.
+SCOPE_LOCKED_ORDER_FIELDS = (
+    "partner_id", "partner_invoice_id", "pricelist_id", "currency_id",
+    "fiscal_position_id", "company_id",
+)
 
 
 class SaleOrder(models.Model):
@@ -75,6 +83,16 @@ class SaleOrder(models.Model):
         help="Untaxed amount of the order when the customer confirmed the "
         "scope: the original scope, before any change request.",
     )
+    scope_snapshot = fields.Text(
+        string="Confirmed Scope Snapshot", copy=False, readonly=True,
+        help="What the customer saw when confirming the scope (JSON): the "
+        "lines, the amounts, the customer and the prices.",
+    )
+    scope_amount_difference = fields.Monetary(
+        string="Unexplained Difference", compute="_compute_change_totals",
+        help="Untaxed amount of the order minus the confirmed scope and the "
+        "approved changes: zero while the lock holds.",
+    )
     change_request_ids = fields.One2many(
         "b2b.change.request", "order_id", string="Change Requests", copy=False
     )
@@ -109,17 +127,50 @@ class SaleOrder(models.Model):
             order.scope_amount_total = (
                 order.scope_amount_confirmed + order.change_amount_approved
             )
+            order.scope_amount_difference = (
+                order.amount_untaxed - order.scope_amount_total
+                if order.scope_state == "confirmed" else 0.0
+            )
+
+    @api.model
+    def create(self, vals):
+        if self.env.context.get("b2b_scope_write") is not SCOPE_WRITE:
+            check_new_values(self, vals, SCOPE_FIELDS, self._scope_refusal)
+        return super().create(vals)
 
     @api.multi
     def write(self, vals):
         if SCOPE_FIELDS.intersection(vals) and (
             self.env.context.get("b2b_scope_write") is not SCOPE_WRITE
         ):
-            raise UserError(
-                _("The scope status changes only through its actions: send, "
-                  "confirm, unlock.")
-            )
+            raise UserError(self._scope_refusal(vals))
+        self._check_locked_order_fields(vals)
         return super().write(vals)
+
+    @api.multi
+    def unlink(self):
+        # The database deletes the lines with the order, without asking them.
+        self._check_scope_editable()
+        return super().unlink()
+
+    def _check_locked_order_fields(self, vals):
+        """The customer, prices, currency and taxes of a confirmed scope do
+        not change (writing the same value is harmless)."""
+        names = [name for name in SCOPE_LOCKED_ORDER_FIELDS if name in vals]
+        if not names:
+            return True
+        for order in self.filtered(lambda o: o.scope_state == "confirmed"):
+            for name in names:
+                current = order[name]
+                current = current.id if isinstance(current, models.BaseModel) else current
+                if (current or False) != (vals[name] or False):
+                    order._check_scope_editable()
+        return True
+
+    @api.model
+    def _scope_refusal(self, vals):
+        return _("The scope status changes only through its actions: send, "
+                 "confirm, unlock.")
 
     @api.multi
     def action_send_scope(self):
@@ -153,7 +204,6 @@ class SaleOrder(models.Model):
             confirmed_by, _("The name of who confirmed")
         )
         self._check_channel(via)
-        date = self._check_past_datetime(date, _("The date of the confirmation"))
         for order in self:
             if order.scope_state == "confirmed":
                 continue
@@ -163,11 +213,12 @@ class SaleOrder(models.Model):
                 )
             order._write_scope(
                 {
+                    "scope_snapshot": order._scope_snapshot(),
                     "scope_state": "confirmed",
                     # The customer decided: the link is spent.
                     "scope_token": False,
                     "scope_token_expiry": False,
-                    "scope_date_confirmed": date or fields.Datetime.now(),
+                    "scope_date_confirmed": order._check_confirmation_date(date),
                     "scope_confirmed_by": confirmed_by
                     or order.partner_id.display_name,
                     "scope_confirmed_via": via,
@@ -211,6 +262,59 @@ class SaleOrder(models.Model):
                    "reason": html_escape(reason.strip())}
             )
         return True
+
+    def _check_confirmation_date(self, date):
+        """The date of a confirmation received otherwise (a mail, a
+        meeting): not in the future, not before the scope was sent (or the
+        quotation made). Returns it, or now."""
+        self.ensure_one()
+        now = fields.Datetime.now()
+        if not date:
+            return now
+        try:
+            date = fields.Datetime.to_string(fields.Datetime.from_string(date))
+        except (TypeError, ValueError):
+            raise UserError(_("The confirmation date is not a date: %s") % (date,))
+        earliest = self.scope_date_sent or self.create_date
+        if date > now or (earliest and date < earliest):
+            raise UserError(
+                _("The scope of %(order)s cannot be confirmed on %(date)s: the "
+                  "date is in the future, or before the scope was sent.")
+                % {"order": self.name, "date": date}
+            )
+        return date
+
+    def _scope_snapshot(self):
+        """What the customer sees now (JSON): lines and amounts."""
+        self.ensure_one()
+        lines = [{
+            "product": line.product_id.display_name,
+            "name": line.name,
+            "quantity": line.product_uom_qty,
+            "uom": line.product_uom.name,
+            "price_unit": line.price_unit,
+            "discount": line.discount,
+            "taxes": line.tax_id.mapped("name"),
+            "subtotal": line.price_subtotal,
+            "is_downpayment": line.is_downpayment,
+        } for line in self.order_line]
+        return json.dumps({
+            "customer": self.partner_id.display_name,
+            "pricelist": self.pricelist_id.display_name,
+            "currency": self.currency_id.name,
+            "fiscal_position": self.fiscal_position_id.display_name or False,
+            "amount_untaxed": self.amount_untaxed,
+            "amount_tax": self.amount_tax,
+            "amount_total": self.amount_total,
+            "lines": lines,
+        }, ensure_ascii=False, sort_keys=True)
+
+    @api.multi
+    def get_scope_snapshot(self):
+        """What the customer confirmed (a dict: customer, pricelist,
+        currency, amounts, lines), False while the scope is not confirmed."""
+        self.ensure_one()
+        return json.loads(self.scope_snapshot) if self.scope_snapshot else False
 
     def _write_scope(self, vals):
         """Write the scope's own fields (the actions' only way to them)."""

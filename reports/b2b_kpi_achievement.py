@@ -4,17 +4,27 @@ from psycopg2 import sql
 
 from odoo import api, fields, models, tools
 
-from ..models.b2b_kpi_target import KPI_CODES
+from ..models.b2b_kpi_target import KPI_AMOUNTS, KPI_CODES
 from ..utils.kpi_periods import PERIOD_TYPES
 
+AMOUNTS_SQL = "(%s)" % ", ".join("'%s'" % kpi for kpi in KPI_AMOUNTS)
 # For each target, the actual figure of its owner over its period, summed
 # from the events of b2b.kpi.report; receivables are taken as of the last
 # day of the period. One branch for salespeople's targets, one for teams'.
+# Counts and amounts also come in columns of their own, so that no total
+# adds a number of contracts to an amount of money.
 ACHIEVEMENT_SQL = """
 SELECT t.id, t.user_id, t.team_id, t.company_id, t.kpi, t.kpi_sequence,
        COALESCE(p.name, tm.name) AS owner,
        t.date_from, t.date_to, t.period_type, t.target,
        COALESCE(a.actual, 0)::float8 AS actual,
+       co.currency_id,
+       t.kpi IN {amounts} AS is_amount,
+       CASE WHEN t.kpi NOT IN {amounts}
+            THEN round(COALESCE(a.actual, 0))::integer END AS actual_count,
+       CASE WHEN t.kpi NOT IN {amounts} THEN round(t.target)::integer END AS target_count,
+       CASE WHEN t.kpi IN {amounts} THEN COALESCE(a.actual, 0)::float8 END AS actual_amount,
+       CASE WHEN t.kpi IN {amounts} THEN t.target::float8 END AS target_amount,
        CASE WHEN t.target > 0
             THEN round((100.0 * COALESCE(a.actual, 0) / t.target)::numeric, 2)::float8
        END AS achievement,
@@ -23,6 +33,7 @@ SELECT t.id, t.user_id, t.team_id, t.company_id, t.kpi, t.kpi_sequence,
             ELSE 0
        END AS progress
   FROM b2b_kpi_target t
+  JOIN res_company co ON co.id = t.company_id
   LEFT JOIN res_users u ON u.id = t.user_id
   LEFT JOIN res_partner p ON p.id = u.partner_id
   LEFT JOIN crm_team tm ON tm.id = t.team_id
@@ -69,6 +80,12 @@ class B2bKpiAchievement(models.Model):
         "is a ceiling: under 100% is good.",
     )
     progress = fields.Integer(readonly=True, group_operator="avg")
+    currency_id = fields.Many2one("res.currency", string="Currency", readonly=True)
+    is_amount = fields.Boolean(string="Amount", readonly=True)
+    actual_count = fields.Integer(string="Actual (count)", readonly=True)
+    target_count = fields.Integer(string="Target (count)", readonly=True)
+    actual_amount = fields.Monetary(string="Actual (amount)", readonly=True)
+    target_amount = fields.Monetary(string="Target (amount)", readonly=True)
 
     @api.model_cr
     def init(self):
@@ -76,9 +93,11 @@ class B2bKpiAchievement(models.Model):
         self.env.cr.execute(sql.SQL("CREATE VIEW {} AS ({} UNION ALL {})").format(
             sql.Identifier(self._table),
             sql.SQL(ACHIEVEMENT_SQL.format(
-                owner="e.user_id = t.user_id", target_owner="t.user_id IS NOT NULL"
+                owner="e.user_id = t.user_id", target_owner="t.user_id IS NOT NULL",
+                amounts=AMOUNTS_SQL,
             )),
             sql.SQL(ACHIEVEMENT_SQL.format(
-                owner="e.team_id = t.team_id", target_owner="t.user_id IS NULL"
+                owner="e.team_id = t.team_id", target_owner="t.user_id IS NULL",
+                amounts=AMOUNTS_SQL,
             )),
         ))

@@ -25,6 +25,7 @@ SECTIONS = [
     "customer",
     "security",         # who may do what, customer links, bad input
     "configuration",
+    "security",         # who may do what; steps and states
     "xmlrpc",
     "development",      # layout, tests, commands, benchmark
     "HISTORY",

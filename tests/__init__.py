@@ -41,4 +41,10 @@ from . import test_multi_company
 from . import test_generated_input
 from . import test_story
 from . import test_reports
+from . import test_role_paths
+from . import test_vietnamese_views
 from . import test_shared_rules
+from . import test_steps
+from . import test_scope_lock
+from . import test_jobs
+from . import test_no_switches

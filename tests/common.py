@@ -60,6 +60,31 @@ def ensure_asset_bundles():
     _assets_compiled.append(True)
 
 
+# A 1x1 PNG: the customer's drawn signature in tests.
+SIGNATURE = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgAAAAAgABVKJPXQ"
+    "AAAABJRU5ErkJggg=="
+)
+
+
+def mark_sent(acceptance):
+    """The minutes as ``action_send`` leaves them, without rendering and
+    mailing the PDF (slow, and tested on its own)."""
+    for minutes in acceptance.filtered(lambda a: a.state == "draft"):
+        minutes.sudo()._issue_link(state="sent")
+        minutes.sudo()._step_write({"date_sent": "2026-03-02 09:00:00"})
+        minutes.phase_id._b2b_set_to_accept()
+    return acceptance
+
+
+def accept_by_customer(acceptance, name="Phạm Thị Dung"):
+    """The customer accepts the minutes through their link (marked sent
+    first if still a draft), with name and signature, as the link's route
+    does."""
+    mark_sent(acceptance)
+    return acceptance._accept_by_customer(name, SIGNATURE, "link")
+
+
 def create_user(env, login, groups, name=None, **values):
     """A user holding exactly ``groups`` (xml ids), plus what they imply.
 
@@ -99,6 +124,9 @@ class B2BCase(SavepointCase):
         cls.project_user = create_user(
             env, "b2b_project_user", ["project.group_project_user"]
         )
+        cls.project_manager = create_user(
+            env, "b2b_project_manager", ["project.group_project_manager"]
+        )
         cls.accountant = create_user(
             env, "b2b_accountant", ["account.group_account_invoice"]
         )
@@ -115,6 +143,11 @@ class B2BHttpCase(HttpCase):
     the requests must see is created through ``self.registry.cursor()`` or
     through the requests themselves.
     """
+
+    # Under Odoo's own runner (-i ... --test-enable), after the install:
+    # during it the server has no registry to serve the requests with.
+    at_install = False
+    post_install = True
 
     # The first request of a run builds the asset bundles: on a busy
     # machine that takes longer than Odoo's 10 seconds, after which the test

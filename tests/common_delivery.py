@@ -11,9 +11,6 @@ class DeliveryCase(B2BCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        cls.project_manager = create_user(
-            env, "b2b_project_manager", ["project.group_project_manager"]
-        )
         # Creates delivery projects from the orders: sees the orders, manages
         # projects.
         cls.delivery_lead = create_user(

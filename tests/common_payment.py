@@ -81,8 +81,8 @@ class B2BPaymentCase(B2BCase):
                     "project_id": project.id,
                     "name": "Giai đoạn %s" % (len(phases) + 1),
                     "sequence": len(phases) + 1,
-                    "state": "in_progress",
                 })
+                phase.action_start()
                 phases |= phase
                 line["phase_id"] = phase.id
             elif trigger == "date":

@@ -3,8 +3,9 @@
 """Acceptance minutes: send, accept once (closed for good), reject, link."""
 import base64
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
+from .common import accept_by_customer, mark_sent
 from .common_payment import THIRDS, B2BPaymentCase
 
 PNG = base64.b64encode(b"\x89PNG\r\n\x1a\n signed").decode()
@@ -62,11 +63,7 @@ class TestAcceptance(B2BPaymentCase):
         acceptance = self.create_acceptance(self.phase)
         acceptance.sudo(self.project_user).action_send()
         self.assertIs(
-            acceptance.sudo(self.project_user).action_accept(
-                accepted_by="Nguyễn Văn An", accepted_via="link", signature=PNG
-            ),
-            True,
-        )
+            acceptance._accept_by_customer("Nguyễn Văn An", PNG, "link"), True)
         self.assertEqual(acceptance.state, "accepted")
         self.assertEqual(acceptance.accepted_by, "Nguyễn Văn An")
         self.assertEqual(acceptance.accepted_via, "link")
@@ -91,54 +88,156 @@ class TestAcceptance(B2BPaymentCase):
             acceptance.unlink()
         with self.assertRaises(UserError):
             self.phase.sudo(self.project_user).state = "in_progress"
+        # A context key sent over RPC does not reopen them.
+        with self.assertRaises(UserError):
+            acceptance.sudo().with_context(
+                b2b_acceptance_step=True, b2b_step_write=True
+            ).write({"state": "draft"})
+        self.assertEqual(acceptance.state, "accepted")
         # The chatter stays open.
         user_acceptance.message_post(body="Đã lưu bản gốc.")
 
     def test_second_acceptance_of_a_phase_is_refused(self):
         first = self.create_acceptance(self.phase)
         second = self.create_acceptance(self.phase)
-        first.action_accept()
+        mark_sent(first | second)
+        accept_by_customer(first)
         with self.assertRaises(UserError) as error:
-            second.action_accept()
+            accept_by_customer(second)
         self.assertEqual(
             error.exception.name,
             "The phase %s is already accepted: a second acceptance is refused."
             % self.phase.name,
         )
-        self.assertEqual(second.state, "draft")
+        self.assertEqual(second.state, "sent")
         self.assertEqual(len(self.order.invoice_ids), 2)
 
     def test_database_refuses_two_accepted_minutes(self):
         first = self.create_acceptance(self.phase)
         second = self.create_acceptance(self.phase)
-        first.action_accept()
+        accept_by_customer(first)
         with self.assertRaises(Exception), self.env.cr.savepoint():
             self.env.cr.execute(
                 "UPDATE b2b_acceptance SET state = 'accepted' WHERE id = %s",
                 (second.id,),
             )
 
-    def test_accept_from_code_defaults(self):
+    def test_the_link_needs_name_signature_and_sent_minutes(self):
         acceptance = self.create_acceptance(self.phase)
-        acceptance.action_accept()
+        with self.assertRaises(UserError) as error:
+            acceptance._accept_by_customer("An", PNG, "link")
+        self.assertIn("cannot be accepted", error.exception.name)
+        mark_sent(acceptance)
+        for name, signature, message in (
+            (" ", PNG, "Please enter your name."),
+            ("An", None, "Please sign the minutes to accept them."),
+        ):
+            with self.assertRaises(UserError) as error:
+                acceptance._accept_by_customer(name, signature, "link")
+            self.assertEqual(error.exception.name, message)
+        self.assertEqual(acceptance.state, "sent")
+
+    def test_project_manager_records_with_the_evidence(self):
+        acceptance = self.create_acceptance(self.phase)
+        manager = acceptance.sudo(self.project_manager)
+        with self.assertRaises(UserError) as error:
+            manager.action_accept()
+        self.assertIn("before recording", error.exception.name)
+        manager.action_send()
+        with self.assertRaises(AccessError):
+            acceptance.sudo(self.project_user).action_accept()
+        with self.assertRaises(UserError) as error:
+            manager.action_accept(accepted_via="link")
+        self.assertIn("only by the customer", error.exception.name)
+        with self.assertRaises(UserError):
+            manager.action_accept(signature=PNG)
+        with self.assertRaises(UserError) as error:
+            manager.action_accept()
+        self.assertIn("Attach the customer's mail", error.exception.name)
+        self.assertEqual(acceptance.state, "sent")
+        # The customer's reply, received by mail in the minutes' chatter.
+        acceptance.message_post(
+            body="Chúng tôi đồng ý nghiệm thu.", message_type="email",
+            author_id=self.signatory.id,
+        )
+        manager.action_accept()
         self.assertEqual(acceptance.accepted_by, "Nguyễn Văn An")
         self.assertEqual(acceptance.accepted_via, "email")
         self.assertTrue(acceptance.date_accepted)
+        self.assertEqual(self.phase.state, "accepted")
 
     def test_paper_acceptance_needs_the_signed_copy(self):
-        acceptance = self.create_acceptance(self.phase)
+        acceptance = mark_sent(self.create_acceptance(self.phase))
+        manager = acceptance.sudo(self.project_manager)
         with self.assertRaises(UserError) as error:
-            acceptance.action_accept(accepted_via="paper")
+            manager.action_accept(accepted_via="paper")
         self.assertIn("Attach the signed paper copy", error.exception.name)
-        acceptance.write({"signed_copy": PNG, "signed_copy_filename": "bbnt.png"})
-        acceptance.action_accept(accepted_via="paper", accepted_by="Lê Văn Cường")
+        manager.write({"signed_copy": PNG, "signed_copy_filename": "bbnt.png"})
+        manager.action_accept(accepted_via="paper", accepted_by="Lê Văn Cường")
         self.assertEqual(acceptance.accepted_via, "paper")
+        self.assertEqual(acceptance.accepted_by, "Lê Văn Cường")
 
     def test_unknown_channel_is_refused(self):
-        acceptance = self.create_acceptance(self.phase)
+        acceptance = mark_sent(self.create_acceptance(self.phase))
         with self.assertRaises(UserError):
-            acceptance.action_accept(accepted_via="fax")
-        self.assertEqual(acceptance.state, "draft")
+            acceptance.sudo(self.project_manager).action_accept(accepted_via="fax")
+        with self.assertRaises(UserError):
+            acceptance._accept_by_customer("An", PNG, "fax")
+        self.assertEqual(acceptance.state, "sent")
+
+    def test_items_not_accepted_block_the_acceptance(self):
+        acceptance = self.create_acceptance(self.phase)
+        acceptance.item_ids[1].is_accepted = False
+        mark_sent(acceptance)
+        with self.assertRaises(UserError) as error:
+            accept_by_customer(acceptance)
+        self.assertIn("Bản thiết kế giao diện", error.exception.name)
+        self.assertEqual(acceptance.state, "sent")
+        self.assertEqual(self.phase.state, "to_accept")
+
+    def test_state_and_evidence_only_through_the_steps(self):
+        Acceptance = self.env["b2b.acceptance"].sudo(self.project_user)
+        base = {"phase_id": self.phase.id, "item_ids": [(0, 0, {"name": "X"})]}
+        for values in ({"state": "accepted"}, {"date_accepted": "2026-01-01"},
+                       {"signature": PNG}, {"date_sent": "2026-01-01"},
+                       {"access_token": "chosen"}):
+            for model in (Acceptance, Acceptance.sudo()):
+                with self.assertRaises(UserError):
+                    model.create(dict(base, **values))
+        # The kanban's quick create in the "Accepted" column.
+        with self.assertRaises(UserError):
+            Acceptance.with_context(default_state="accepted").create(base)
+        acceptance = self.create_acceptance(self.phase)
+        for values in ({"date_accepted": "2026-01-01"}, {"signature": PNG},
+                       {"state": "accepted"}):
+            with self.assertRaises(UserError) as error:
+                acceptance.sudo(self.project_user).write(values)
+        self.assertIn("Record Acceptance", error.exception.name)
+        # Dropping the card in the "Sent" column runs the sending.
+        acceptance.sudo(self.project_user).write({"state": "sent"})
+        self.assertEqual(acceptance.state, "sent")
+        self.assertTrue(acceptance.date_sent)
+        # A copy starts over.
+        copy = acceptance.copy()
+        self.assertEqual(copy.state, "draft")
+        self.assertFalse(copy.date_sent or copy.access_token)
+
+    def test_accepted_minutes_phase_and_project_stay(self):
+        acceptance = self.create_acceptance(self.phase)
+        accept_by_customer(acceptance)
+        other_project = self.env["project.project"].create({"name": "Khác"})
+        with self.assertRaises(UserError):
+            acceptance.sudo(self.project_manager).phase_id = self.phases[1]
+        with self.assertRaises(UserError):
+            self.phase.sudo(self.project_manager).project_id = other_project
+        with self.assertRaises(UserError):
+            self.phase.sudo(self.project_manager).unlink()
+        with self.assertRaises(UserError):
+            self.project.sudo().unlink()
+        with self.assertRaises(UserError):
+            self.project.sudo().sale_order_id = False
+        self.assertTrue(acceptance.exists())
+        self.assertEqual(self.phase.project_id, self.project)
 
     def test_reject_with_a_reason_then_again(self):
         acceptance = self.create_acceptance(self.phase)
@@ -152,12 +251,11 @@ class TestAcceptance(B2BPaymentCase):
         self.assertEqual(self.phase.state, "in_progress")
         self.assertEqual(self.order.payment_plan_line_ids[1].state, "planned")
         with self.assertRaises(UserError):
-            acceptance.action_accept()
+            accept_by_customer(acceptance)
         with self.assertRaises(UserError):
             acceptance.action_reject(reason="again")
         acceptance.action_draft()
-        acceptance.action_send()
-        acceptance.action_accept()
+        accept_by_customer(acceptance)
         self.assertEqual(self.phase.state, "accepted")
 
     def test_request_acceptance_from_the_phase(self):

@@ -75,21 +75,35 @@ class TestAcceptanceLink(B2BHttpCase):
         self.assertEqual(self.read_value("b2b.acceptance", self.acceptance_id, "state"),
                          "sent")
 
-    def test_accept_through_the_link(self):
+    def test_accept_through_the_link_needs_a_signature(self):
         response = self.url_open(self.url("/accept"), data={"name": "Phạm Thị Dung"})
         self.assertEqual(response.status_code, 200)
-        self.assertIn("the phase is accepted", response.text)
+        self.assertIn("Please sign the minutes to accept them.", response.text)
         self.assertEqual(
-            self.read_value("b2b.acceptance", self.acceptance_id, "state"), "accepted"
+            self.read_value("b2b.acceptance", self.acceptance_id, "state"), "sent"
         )
+
+    def test_customer_never_sees_an_internal_error(self):
+        cr = self.registry.cursor()
+        cr.execute("""
+            CREATE FUNCTION b2b_test_refuse() RETURNS trigger AS $$
+            BEGIN RAISE EXCEPTION 'internal failure for the test'; END
+            $$ LANGUAGE plpgsql;
+            CREATE TRIGGER b2b_test_refuse BEFORE UPDATE ON b2b_phase
+                FOR EACH ROW EXECUTE PROCEDURE b2b_test_refuse();
+        """)
+        cr.commit()
+        cr.close()
+        response = self.url_open(self.url("/reject"), data={"reason": "Muộn"})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("answer could not be recorded", response.text)
+        self.assertNotIn("internal failure", response.text)
         self.assertEqual(
-            self.read_value("b2b.acceptance", self.acceptance_id, "accepted_by"),
-            "Phạm Thị Dung",
+            self.read_value("b2b.acceptance", self.acceptance_id, "state"), "sent"
         )
-        self.assertEqual(
-            self.read_value("b2b.acceptance", self.acceptance_id, "accepted_via"), "link"
-        )
-        self.assertEqual(self.read_value("b2b.phase", self.phase_id, "state"), "accepted")
+
+    def test_accept_then_a_second_answer_is_refused(self):
+        self.test_sign_and_accept()
         # The link is spent: a second answer finds nothing.
         response = self.url_open(self.url("/reject"), data={"reason": "Muộn"})
         self.assertEqual(response.status_code, 404)
@@ -141,12 +155,12 @@ class TestAcceptanceLink(B2BHttpCase):
         cr = self.registry.cursor()
         env = api.Environment(cr, SUPERUSER_ID, {})
         acceptance = env["b2b.acceptance"].browse(self.acceptance_id)
-        stranger = env["res.partner"].create({"name": "Công ty Khác"})
+        stranger = env["res.partner"].create(
+            {"name": "Công ty Khác", "email": "khac@example.com"})
         other = env["b2b.acceptance"].create({
             "phase_id": acceptance.phase_id.id, "partner_id": stranger.id,
             "item_ids": [(0, 0, {"name": "Hạng mục riêng của công ty khác"})],
         })
-        other.partner_id.email = "khac@example.com"
         other.action_send()
         portal_user = env["res.users"].with_context(no_reset_password=True).create({
             "name": "Võ Thị Em", "login": "b2b_portal_http", "password": "b2b_portal_http",

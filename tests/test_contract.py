@@ -47,8 +47,8 @@ class TestContract(B2BCase):
         self.assertEqual(self.lead.stage_id, self.env.ref("b2b_sales_delivery.crm_stage_contract"))
 
     def test_sign_keeps_a_given_date_and_may_leave_the_lead(self):
-        contract = self._contract(date_signed="2026-02-16", mark_lead_won=False)
-        contract.action_sign()
+        contract = self._contract(mark_lead_won=False)
+        contract.action_sign("2026-02-16")
         self.assertEqual(contract.date_signed, "2026-02-16")
         self.assertLess(self.lead.probability, 100.0)
 

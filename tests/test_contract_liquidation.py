@@ -7,6 +7,7 @@ the amounts in Vietnamese words for đồng."""
 from odoo.exceptions import AccessError, UserError
 
 from . import test_reports
+from .common import accept_by_customer
 from .common_payment import THIRDS, B2BPaymentCase
 
 PRICE = 1250000  # VND, no tax: installments 416 625 / 416 625 / 416 750
@@ -37,9 +38,7 @@ class TestContractLiquidation(B2BPaymentCase):
     def complete(self):
         """Accept every phase and pay every invoice."""
         for phase in self.phases:
-            self.create_acceptance(phase).sudo(self.project_user).action_accept(
-                accepted_by="Nguyễn Văn An", accepted_via="email"
-            )
+            accept_by_customer(self.create_acceptance(phase), "Nguyễn Văn An")
         for invoice in self.order.invoice_ids:
             self.pay(invoice)
 
@@ -63,9 +62,7 @@ class TestContractLiquidation(B2BPaymentCase):
             contract.action_done()
         # phases accepted, installments invoiced but not paid: still open
         for phase in self.phases:
-            self.create_acceptance(phase).sudo(self.project_user).action_accept(
-                accepted_via="email"
-            )
+            accept_by_customer(self.create_acceptance(phase))
         self.assertEqual(self.order.payment_plan_line_ids.mapped("state"),
                          ["invoiced"] * 3)
         contract.invalidate_cache()

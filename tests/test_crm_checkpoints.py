@@ -125,7 +125,8 @@ class TestCrmCheckpoints(B2BCrmCase):
             {"partner_id": self.customer.id, "lead_id": lead.id}
         )
         self.assertRefused(lead, self.stage_won, ["The contract signed"])
-        contract.state = "signed"
+        contract.mark_lead_won = False
+        contract.action_sign()
         self.move(lead, self.stage_won)
         self.assertEqual(lead.stage_id, self.stage_won)
         self.assertEqual(lead.probability, 100)
@@ -136,7 +137,13 @@ class TestCrmCheckpoints(B2BCrmCase):
             {"partner_id": self.customer.id, "opportunity_id": lead.id}
         )
         self.assertRefused(lead, self.stage_won, ["A quotation sent"])
-        order.b2b_date_proposal = "2026-03-02 10:00:00"
+        # Sent (the proposal is dated), then back to a quotation.
+        order.state = "sent"
+        order.state = "draft"
+        self.assertTrue(order.b2b_date_proposal)
+        message = self.assertRefused(lead, self.stage_won, ["no signed contract"])
+        self.assertNotIn("A quotation sent", message)
+        self.sign_contract(lead)
         self.move(lead, self.stage_won)
         self.assertEqual(lead.stage_id, self.stage_won)
 
@@ -198,14 +205,103 @@ class TestCrmCheckpoints(B2BCrmCase):
         with self.assertRaises(UserError):
             self.lead.sudo(self.salesman).action_set_won()
         self.assertEqual(self.lead.stage_id, self.stage_contact)
-        self.env["b2b.contract"].create({
-            "partner_id": self.customer.id, "lead_id": self.lead.id,
-            "state": "signed",
-        })
+        self.sign_contract(self.lead)
         self.lead.sudo(self.salesman).action_set_won()
         self.assertEqual(self.lead.stage_id, self.stage_won)
         self.assertEqual(self.lead.probability, 100)
         self.assertIn("A call answered", self.lead.message_ids[0].body)
+
+    def sign_contract(self, lead):
+        contract = self.env["b2b.contract"].create({
+            "partner_id": self.customer.id, "lead_id": lead.id,
+            "mark_lead_won": False,
+        })
+        contract.action_sign()
+        return contract
+
+    def test_won_needs_a_signed_contract_on_every_road(self):
+        lead = self.create_lead("Won", stage=self.stage_quotation)
+        self.env["sale.order"].create(
+            {"partner_id": self.customer.id, "opportunity_id": lead.id,
+             "state": "sent"})
+        Lead = lead.sudo(self.salesman)
+        for step in (
+            lambda: Lead.write({"probability": 100}),
+            Lead.action_set_won,
+            Lead.action_set_won_rainbowman,
+        ):
+            with self.assertRaises(UserError) as error:
+                step()
+            self.assertIn("no signed contract", error.exception.name)
+        # The trap of a team without a won stage: Odoo writes no stage.
+        self.stage_won.on_change = False
+        with self.assertRaises(UserError):
+            Lead.action_set_won()
+        self.assertEqual(lead.stage_id, self.stage_quotation)
+        self.assertLess(lead.probability, 100)
+        self.sign_contract(lead)
+        Lead.action_set_won()
+        self.assertEqual(lead.probability, 100)
+
+    def test_manager_forces_won_with_reason(self):
+        self.lead.sudo(self.sales_manager).force_stage(
+            self.stage_won.id, "Hợp đồng ký tay, bản scan đến sau")
+        self.assertEqual(self.lead.stage_id, self.stage_won)
+        self.assertEqual(self.lead.probability, 100)
+        self.assertIn("Hợp đồng ký tay", self.lead.message_ids[0].body)
+
+    def test_create_in_a_late_stage_is_checked(self):
+        Lead = self.env["crm.lead"].sudo(self.salesman)
+        with self.assertRaises(UserError) as error:
+            Lead.create({"name": "Late", "type": "opportunity",
+                         "partner_id": self.customer.id,
+                         "stage_id": self.stage_email.id})
+        self.assertIn("A call answered", error.exception.name)
+        # The kanban's quick create of a column: the stage comes as a default.
+        with self.assertRaises(UserError):
+            Lead.with_context(default_stage_id=self.stage_email.id).create(
+                {"name": "Late", "type": "opportunity"})
+        with self.assertRaises(UserError):
+            Lead.create({"name": "Late", "probability": 100})
+        self.assertFalse(self.env["crm.lead"].search([("name", "=", "Late")]))
+
+    def test_copy_starts_the_pipeline_again(self):
+        lead = self.create_lead("Copied", stage=self.stage_closing)
+        copy = lead.sudo(self.salesman).copy()
+        self.assertEqual(copy.stage_id, self.stage_contact)
+        with self.assertRaises(UserError):
+            lead.sudo(self.salesman).copy({"stage_id": self.stage_closing.id})
+
+    def test_import_of_a_new_lead_is_checked(self):
+        result = self.env["crm.lead"].sudo(self.salesman).load(
+            ["name", "stage_id/.id"], [["Imported", str(self.stage_email.id)]]
+        )
+        self.assertFalse(result["ids"])
+        self.assertIn("A call answered", result["messages"][0]["message"])
+        self.assertFalse(self.env["crm.lead"].search([("name", "=", "Imported")]))
+
+    def test_no_stage_and_back_is_checked(self):
+        self.move_to_nowhere(self.lead)
+        self.assertFalse(self.lead.stage_id)
+        self.assertRefused(self.lead, self.stage_email, ["A call answered"])
+        self.move(self.lead, self.stage_contact)
+        self.assertEqual(self.lead.stage_id, self.stage_contact)
+
+    def move_to_nowhere(self, lead):
+        lead.sudo(self.salesman).write({"stage_id": False})
+
+    def test_merge_is_checked_like_a_move(self):
+        # Stages without on_change: Odoo keeps the oldest lead as the head,
+        # and takes the stage of the first lead that has one.
+        (self.stage_contact | self.stage_closing).write({"on_change": False})
+        head = self.create_lead("Head")
+        self.move_to_nowhere(head)
+        tail = self.create_lead("Tail", stage=self.stage_closing)
+        with self.assertRaises(UserError) as error:
+            (head | tail).sudo(self.salesman).merge_opportunity()
+        self.assertIn("A call answered", error.exception.name)
+        self.assertTrue(tail.exists())
+        self.assertFalse(head.stage_id)
 
     def test_checklist_of_current_stage(self):
         lead = self.create_lead("Checklist", stage=self.stage_nurture)

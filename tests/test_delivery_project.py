@@ -48,7 +48,7 @@ class TestDeliveryProject(DeliveryCase):
             phase.action_start()
         self.assertEqual(phase.state, "planned")
         # Started anyway: logged with the missing resource.
-        phase.with_context(b2b_start_unready=True).action_start()
+        phase.action_start_anyway()
         self.assertEqual(phase.state, "in_progress")
         self.assertIn("Đội quay phim", phase.message_ids[0].body)
         with self.assertRaisesRegex(UserError, "Only a planned phase can start"):

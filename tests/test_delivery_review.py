@@ -65,7 +65,9 @@ class TestDeliveryReview(DeliveryCase):
         self.assertEqual(reviews[1].state, "planned")
         self.assertEqual(reviews[0].minutes_decided, "Đổi logo sang bản mới")
         # The project shows them.
-        self.assertEqual(self.project.sudo(self.project_user).review_ids, reviews)
+        project = self.project.sudo(self.project_user)
+        self.assertEqual(project.review_ids, reviews)
+        self.assertEqual(project.review_count, 2)
         with self.assertRaisesRegex(UserError, "not planned"):
             review.action_hold()
         with self.assertRaisesRegex(UserError, "not planned"):

@@ -5,7 +5,7 @@ import xmlrpc.client
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import mute_logger
+from odoo.tools import formatLang, mute_logger
 
 from .common_kpi import EXPECTED, KpiCase
 
@@ -202,6 +202,91 @@ class TestKpiTargets(KpiCase):
             ["Miền Bắc", self.salesman.name],
         )
 
+    def test_achievement_counts_apart_from_amounts(self):
+        Achievement = self.env["b2b.kpi.achievement"].sudo(self.sales_manager)
+        ids = (self.t_contacts | self.t_revenue | self.t_receivables
+               | self.t_orders_jan).ids
+        rows = {r["kpi"]: r for r in Achievement.search_read(
+            [("id", "in", ids)],
+            ["kpi", "is_amount", "currency_id", "actual_count", "target_count",
+             "actual_amount", "target_amount"],
+        )}
+        contacts, revenue = rows["contacts_reached"], rows["revenue"]
+        self.assertEqual(
+            (contacts["is_amount"], contacts["actual_count"],
+             contacts["target_count"], contacts["actual_amount"]),
+            (False, 1, 4, 0.0),
+        )
+        self.assertEqual(
+            (revenue["is_amount"], revenue["actual_count"],
+             revenue["actual_amount"], revenue["target_amount"]),
+            (True, 0, 3000000.0, 6000000.0),
+        )
+        self.assertEqual(revenue["currency_id"][0], self.company.currency_id.id)
+        # A total over several indicators adds counts to counts and money to
+        # money, never one to the other.
+        total = Achievement.read_group(
+            [("id", "in", ids)],
+            ["actual_count", "target_count", "actual_amount", "target_amount",
+             "user_id"],
+            ["user_id"],
+        )[0]
+        self.assertEqual(
+            (total["actual_count"], total["target_count"],
+             total["actual_amount"], total["target_amount"]),
+            (2, 6, 4000000.0, 6800000.0),
+        )
+        view = Achievement.fields_view_get(view_type="tree")["arch"]
+        self.assertNotIn('name="actual"', view)
+        report_tree = self.env["b2b.kpi.report"].fields_view_get(
+            view_type="tree")["arch"]
+        self.assertNotIn("sum=", report_tree)
+
+    def test_target_grid_counts_and_amounts(self):
+        orders = self.Target.create({
+            "user_id": self.salesman_other.id, "kpi": "orders",
+            "date_from": FEB[0], "date_to": FEB[1], "target_count": 3,
+        })
+        revenue = self.Target.create({
+            "user_id": self.salesman_other.id, "kpi": "revenue",
+            "date_from": FEB[0], "date_to": FEB[1], "target_amount": 2500000.5,
+        })
+        self.assertEqual((orders.target, orders.is_amount, orders.target_amount),
+                         (3.0, False, 0.0))
+        self.assertEqual((revenue.target, revenue.is_amount, revenue.target_count),
+                         (2500000.5, True, 0))
+        self.assertEqual(revenue.currency_id, self.company.currency_id)
+        # A count typed on an amount, or an amount on a count, is refused.
+        with self.assertRaisesRegex(UserError, "Revenue is an amount"):
+            revenue.write({"target_count": 9})
+        with self.assertRaisesRegex(UserError, "Orders confirmed is a count"):
+            orders.write({"target_amount": 9.5})
+        self.assertEqual((orders.target, revenue.target), (3.0, 2500000.5))
+        self.assertEqual((orders.target_amount, revenue.target_count), (0.0, 0))
+        # The public field still works, and the grid follows it.
+        orders.write({"target": 5})
+        self.assertEqual(orders.target_count, 5)
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), \
+                self.cr.savepoint():
+            orders.write({"target_count": -1})
+        # Readable names: indicator, owner, period.
+        self.assertEqual(
+            revenue.display_name,
+            "Revenue - %s - 2026-02-01 - 2026-02-28" % self.salesman_other.name,
+        )
+        self.assertEqual(self.t_team.display_name,
+                         "Revenue - Miền Bắc - 2026-02-01 - 2026-02-28")
+        # Totals never add counts to money.
+        total = self.Target.read_group(
+            [("id", "in", (orders | revenue).ids)],
+            ["target_count", "target_amount", "user_id"], ["user_id"],
+        )[0]
+        self.assertEqual((total["target_count"], total["target_amount"]),
+                         (5, 2500000.5))
+        tree = self.Target.fields_view_get(view_type="tree")["arch"]
+        self.assertNotIn("sum=", tree)
+        self.assertIn('editable="bottom"', tree)
+
     def test_copy_from_last_period(self):
         created = self.Target.browse(
             self.Target.copy_from_previous_period("2026-03-01", "2026-03-31")
@@ -282,6 +367,11 @@ class TestKpiTargets(KpiCase):
         own = by_recipient[self.salesman.email].body_html
         self.assertIn("Contacts reached", own)
         self.assertIn("25%", own)
+        # Counts as whole numbers, amounts with the company's currency.
+        currency = self.company.currency_id
+        self.assertIn(formatLang(self.env, 3000000.0, currency_obj=currency), own)
+        self.assertIn(currency.symbol, own)
+        self.assertNotIn("1.00<", own)
         self.assertNotIn(self.salesman_other.name, own)
         self.assertIn(self.salesman_other.name, by_recipient[self.sales_manager.email].body_html)
 

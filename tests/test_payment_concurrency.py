@@ -16,6 +16,8 @@ from odoo.exceptions import UserError
 from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
+from .common import SIGNATURE
+
 
 def _wait_for_lock(registry, pid, timeout=20.0):
     """Wait until the backend ``pid`` waits for a lock; True if it does."""
@@ -51,9 +53,9 @@ class TestPaymentConcurrency(TransactionCase):
             })],
         })
         project = env["project.project"].browse(order.action_create_project())
-        phase = env["b2b.phase"].create(
-            {"project_id": project.id, "name": "GĐ 1", "state": "to_accept"}
-        )
+        phase = env["b2b.phase"].create({"project_id": project.id, "name": "GĐ 1"})
+        phase.action_start()
+        phase.action_to_accept()
         order.write({"payment_plan_line_ids": [
             (0, 0, {"name": "Đợt 1", "percent": 50.0, "sequence": 1}),
             (0, 0, {"name": "Đợt 2", "percent": 50.0, "sequence": 2,
@@ -65,6 +67,7 @@ class TestPaymentConcurrency(TransactionCase):
             acceptances |= env["b2b.acceptance"].create(
                 {"phase_id": phase.id, "item_ids": [(0, 0, {"name": "Hạng mục"})]}
             )
+        acceptances.action_send()
         return {
             "partner": partner.id, "product": product.id, "order": order.id,
             "project": project.id, "phase": phase.id,
@@ -145,7 +148,8 @@ class TestPaymentConcurrency(TransactionCase):
         acceptance_a, acceptance_b = ids["acceptances"]
 
         def accept(acceptance_id):
-            return lambda env: env["b2b.acceptance"].browse(acceptance_id).action_accept()
+            return lambda env: env["b2b.acceptance"].browse(
+                acceptance_id)._accept_by_customer("Khách hàng", SIGNATURE, "link")
 
         try:
             self.assertEqual(self._invoice_count(ids), 1)  # the first installment
@@ -171,7 +175,7 @@ class TestPaymentConcurrency(TransactionCase):
 
         def invoice(env):
             line = env["b2b.payment.plan.line"].browse(ids["line"])
-            return line.action_trigger(date="2026-05-01")
+            return line._release_one("2026-05-01").ids
 
         try:
             result = self._race(invoice, invoice)

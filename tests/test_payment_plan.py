@@ -1,8 +1,12 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Payment plan: exact split, checks, invoices once per installment, paid."""
+from datetime import timedelta
+
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .common import accept_by_customer
 from .common_payment import THIRDS, B2BPaymentCase
 
 
@@ -155,24 +159,28 @@ class TestPaymentPlan(B2BPaymentCase):
         self.assertEqual(invoice.name, "%s - Đợt 1" % order.name)
         self.assertFalse(invoice.b2b_phase_id)
         self.assertEqual(order.invoice_ids, invoice)
-        self.assertTrue(first.sale_line_id.is_downpayment)
+        self.assertTrue(first.sale_line_ids.is_downpayment)
+        # Triggering and invoicing by hand is the accountant's step.
+        for action in ("action_invoice", "action_trigger", "action_invoice_due"):
+            with self.assertRaises(AccessError):
+                getattr(first.sudo(self.salesman), action)()
         # Clicks and retries: the same invoice again.
-        self.assertEqual(first.action_invoice(), invoice.ids)
-        self.assertEqual(first.action_trigger(), invoice.ids)
+        self.assertEqual(first.sudo(self.accountant).action_invoice(), invoice.ids)
+        self.assertEqual(first.sudo(self.accountant).action_trigger(), invoice.ids)
         self.assertEqual(len(order.invoice_ids), 1)
 
     def test_accepting_a_phase_invoices_its_installment_once(self):
         order, _project, phases = self.create_order(1000.01, THIRDS)
         order.sudo(self.salesman).action_confirm()
         acceptance = self.create_acceptance(phases[0])
-        acceptance.sudo(self.project_user).action_accept(accepted_via="email")
+        accept_by_customer(acceptance)
         second = order.payment_plan_line_ids[1]
         self.assertEqual(phases[0].state, "accepted")
         self.assertEqual(second.state, "invoiced")
         self.assertEqual(second.invoice_id.amount_total, 333.30)
         self.assertEqual(second.invoice_id.b2b_phase_id, phases[0])
         with self.assertRaises(UserError):
-            acceptance.sudo(self.project_user).action_accept()
+            accept_by_customer(acceptance)
         with self.assertRaises(UserError):
             self.create_acceptance(phases[0])
         phases[0]._b2b_release_installments()
@@ -205,7 +213,7 @@ class TestPaymentPlan(B2BPaymentCase):
         order, _project, phases = self.create_order(1000.01, THIRDS)
         order.sudo(self.salesman).action_confirm()
         for phase in phases:
-            self.create_acceptance(phase).sudo(self.project_user).action_accept()
+            accept_by_customer(self.create_acceptance(phase))
         lines = order.payment_plan_line_ids
         self.assertEqual(lines.mapped("state"), ["invoiced"] * 3)
         final = lines[-1].invoice_id
@@ -232,9 +240,15 @@ class TestPaymentPlan(B2BPaymentCase):
         # Someone invoices the rest of the order by hand (deducting the first).
         order.sudo().action_invoice_create(final=True)
         acceptance = self.create_acceptance(phases[0])
-        with self.assertRaises(UserError) as error:
-            acceptance.sudo(self.project_user).action_accept()
-        self.assertIn("would invoice it twice", error.exception.name)
+        # The customer's acceptance stands; the accountant gets the failure.
+        accept_by_customer(acceptance)
+        self.assertEqual(acceptance.state, "accepted")
+        self.assertEqual(phases[0].state, "accepted")
+        self.assertFalse(order.payment_plan_line_ids[1].invoice_id)
+        activity = order.activity_ids.filtered(
+            lambda a: phases[0].name in a.summary)
+        self.assertEqual(activity.user_id, self.accountant)
+        self.assertIn("would invoice it twice", activity.note)
 
     def test_validated_invoices_when_the_company_chooses_so(self):
         self.company.b2b_validate_installment_invoice = True
@@ -254,24 +268,28 @@ class TestPaymentPlan(B2BPaymentCase):
         second = order.payment_plan_line_ids[1]
         self.assertEqual(second.date_due, "2026-04-25")  # estimate before
         order.sudo(self.salesman).action_confirm()
-        second.action_trigger(date="2026-04-20")
-        self.assertEqual(second.date_triggered, "2026-04-20")
-        self.assertEqual(second.invoice_id.date_invoice, "2026-04-20")
-        self.assertEqual(second.date_due, "2026-04-30")
+        acceptance = self.create_acceptance(phases[0])
+        acceptance.sudo(self.project_user).action_accept(accepted_via="email")
+        accepted = acceptance.date_accepted[:10]
+        self.assertEqual(second.date_triggered, accepted)
+        self.assertEqual(second.invoice_id.date_invoice, accepted)
+        self.assertEqual(second.date_due, fields.Date.to_string(
+            fields.Date.from_string(accepted) + timedelta(days=10)))
 
     def test_cron_invoices_installments_by_date_once(self):
         order, _project, _phases = self.create_order(
             1000.0, (50.0, 50.0), triggers=["order_confirmed", "date"]
         )
-        order.sudo(self.salesman).action_confirm()
         line = order.payment_plan_line_ids[1]
+        line.date_planned = "2999-06-01"
+        order.sudo(self.salesman).action_confirm()
         Line = self.env["b2b.payment.plan.line"]
-        Line._cron_invoice_due(today="2026-05-31")
+        Line._cron_invoice_due(today="2999-05-31")
         self.assertEqual(line.state, "planned")
         for _run in range(3):
-            Line._cron_invoice_due(today="2026-06-02")
+            Line._cron_invoice_due(today="2999-06-02")
         self.assertEqual(line.state, "invoiced")
-        self.assertEqual(line.invoice_id.date_invoice, "2026-06-01")
+        self.assertEqual(line.invoice_id.date_invoice, "2999-06-01")
         self.assertEqual(len(order.invoice_ids), 2)
 
     def test_generate_plan_from_phases(self):
@@ -301,7 +319,7 @@ class TestPaymentPlan(B2BPaymentCase):
         )
         with self.assertRaises(UserError) as error:
             order.action_generate_payment_plan()
-        self.assertIn("has no project phases", error.exception.name)
+        self.assertIn("has no phases", error.exception.name)
 
     def test_nobody_sets_state_or_invoice_by_hand(self):
         order, _project, _phases = self.create_order(1000.01, THIRDS)

@@ -14,8 +14,8 @@ class TestReceivableReport(B2BPaymentCase):
         order.action_confirm()
         first, second, third = order.payment_plan_line_ids
         for line, date_due in ((second, "2001-01-10"), (third, "2999-12-31")):
-            line.action_trigger(date="2001-01-01")
-            line.invoice_id.date_due = date_due
+            cls.create_acceptance(line.phase_id).sudo(cls.project_user).action_accept()
+            line.invoice_id.write({"date_invoice": "2001-01-01", "date_due": date_due})
         cls.lines = order.payment_plan_line_ids
         for line in cls.lines:
             line.invoice_id.sudo(cls.accountant).action_invoice_open()

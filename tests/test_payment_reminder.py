@@ -66,7 +66,7 @@ class TestPaymentReminder(B2BPaymentCase):
 
     def test_draft_invoice_is_not_reminded(self):
         second = self.order.payment_plan_line_ids[1]
-        second.action_trigger(date="2026-03-01")
+        self.create_acceptance(second.phase_id).sudo(self.project_user).action_accept()
         self.assertEqual(second.invoice_id.state, "draft")
         self.run_cron("2026-04-30", times=1)
         self.assertFalse(second.reminder_ids)

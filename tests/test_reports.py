@@ -11,6 +11,7 @@ from odoo import fields
 from odoo.modules.module import get_module_path
 from odoo.tools.translate import xml_translate
 
+from .common import SIGNATURE
 from .common_payment import THIRDS, B2BPaymentCase
 
 # (report action, what it is printed for)
@@ -185,9 +186,7 @@ class TestReports(B2BPaymentCase):
         # not accepted yet: the date is left to fill in on paper
         self.assertIn("......../......../............", html)
         self.acceptance.sudo(self.project_user).action_send()
-        self.acceptance.sudo(self.project_user).action_accept(
-            accepted_by="Trần Thị Bích", accepted_via="email"
-        )
+        self.acceptance._accept_by_customer("Trần Thị Bích", SIGNATURE, "link")
         html = self.render("action_report_b2b_acceptance", self.acceptance)
         self.assertIn("Trần Thị Bích", html)
         self.assertIn(self.date(self.acceptance.date_accepted[:10]), html)

@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The shared public models the features build on."""
-from .common import B2BCase
+from .common import B2BCase, accept_by_customer
 
 
 class TestSkeleton(B2BCase):
@@ -22,9 +22,11 @@ class TestSkeleton(B2BCase):
             {"project_id": project.id, "name": "P1", "date_deadline": "2026-03-02"}
         )
         accepted = self.env["b2b.phase"].create(
-            {"project_id": project.id, "name": "P0", "date_deadline": "2026-02-02",
-             "state": "accepted"}
+            {"project_id": project.id, "name": "P0", "date_deadline": "2026-02-02"}
         )
+        accept_by_customer(self.env["b2b.acceptance"].create({
+            "phase_id": accepted.id, "item_ids": [(0, 0, {"name": "P0"})]}))
+        self.assertEqual(accepted.state, "accepted")
         project.extend_plan(5)
         self.assertEqual(phase.date_deadline, "2026-03-07")
         self.assertEqual(accepted.date_deadline, "2026-02-02")

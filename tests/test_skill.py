@@ -95,6 +95,21 @@ class TestSkill(KpiCase):
         )
         self.assertEqual(team[0]["gap"], 7 * 3)
 
+    def test_matrix_on_one_screen_with_gaps_in_red(self):
+        Matrix = self.env["b2b.skill.matrix"].sudo(self.sales_manager)
+        kanban = Matrix.fields_view_get(view_type="kanban")["arch"]
+        self.assertIn('default_group_by="user_id"', kanban)
+        self.assertIn("label-danger", kanban)
+        pivot = Matrix.fields_view_get(view_type="pivot")["arch"]
+        self.assertEqual(pivot.count('type="measure"'), 1)
+        action = self.env.ref("b2b_sales_delivery.b2b_skill_matrix_action")
+        self.assertEqual(action.view_mode.split(",")[0], "kanban")
+        groups = Matrix.read_group(
+            [("user_id", "in", (self.salesman | self.salesman_other).ids)],
+            ["skill_id", "user_id"], ["user_id"],
+        )
+        self.assertEqual([g["user_id_count"] for g in groups], [8, 8])
+
     def test_access_own_and_team(self):
         own = self.env["b2b.skill.assessment"].sudo(self.salesman).search([])
         self.assertEqual(own, self.first | self.last)

@@ -27,16 +27,18 @@ def to_decimal(value, decimal_places):
     return value.quantize(_unit(decimal_places), rounding=ROUND_HALF_UP)
 
 
-def split_amount(total, shares, decimal_places=2):
+def split_amount(total, shares, decimal_places=2, frozen=None, slack=0):
     """Split ``total`` into installments; return the amounts as Decimals.
 
     ``shares`` is a list of ``(kind, value)`` in installment order, where kind
     is ``"percent"`` (value: a percentage of the total) or ``"fixed"`` (value:
     an amount). Each amount is rounded to the currency's unit. When the shares
     cover the whole total (the percentages and fixed amounts add up to it,
-    give or take the rounding), the rounding remainder goes to the last line,
-    so the installments add up to the total exactly. A plan that does not
-    cover the total is returned as it is: what it misses or exceeds shows.
+    give or take the rounding), the rounding remainder goes to the last line
+    not ``frozen`` (a list of booleans: an invoiced installment keeps its
+    amount), so the installments add up to the total exactly. ``slack`` (an
+    amount) widens what counts as rounding, for the frozen amounts' own
+    rounding. A plan that does not cover the total is returned as it is.
     """
     total = to_decimal(total, decimal_places)
     amounts = []
@@ -46,13 +48,36 @@ def split_amount(total, shares, decimal_places=2):
         else:
             amount = Decimal(repr(float(value or 0)))
         amounts.append(to_decimal(amount, decimal_places))
-    if amounts:
+    frozen = list(frozen or [False] * len(amounts))
+    open_indexes = [i for i, is_frozen in enumerate(frozen) if not is_frozen]
+    if open_indexes:
         remainder = total - sum(amounts)
         # Rounding each line loses at most half a unit per line.
-        tolerance = _unit(decimal_places) * len(amounts) / 2
+        tolerance = _unit(decimal_places) * len(amounts) / 2 + to_decimal(
+            abs(slack), decimal_places
+        )
         if remainder and abs(remainder) <= tolerance:
-            amounts[-1] += remainder
+            amounts[open_indexes[-1]] += remainder
     return amounts
+
+
+def split_by_bases(amount, total, bases, decimal_places=2):
+    """Share ``amount`` (a part of ``total``) in proportion to ``bases``.
+
+    Returns one Decimal per base: ``amount * base / total`` rounded to the
+    currency's unit. Used to spread a tax-included installment over the
+    untaxed amounts of each set of taxes of the order; the taxes are computed
+    on each share afterwards, and the order's final invoice takes whatever
+    the rounding left over.
+    """
+    amount = to_decimal(amount, decimal_places)
+    total = to_decimal(total, decimal_places)
+    if not total:
+        return [to_decimal(0, decimal_places) for _base in bases]
+    return [
+        to_decimal(amount * to_decimal(base, decimal_places) / total, decimal_places)
+        for base in bases
+    ]
 
 
 def ageing_bucket(date_due, today):

@@ -6,4 +6,6 @@ from . import b2b_stakeholder_contact_wizard
 from . import b2b_kpi_target_copy
 from . import b2b_confirmation_email_wizard
 from . import b2b_scope_unlock_wizard
+from . import b2b_project_create_wizard
 from . import b2b_contract_close_wizard
+from . import sale_advance_payment_inv

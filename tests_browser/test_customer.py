@@ -1,0 +1,39 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The customer, through the links mailed to them and the portal: confirms
+the scope, approves a change, accepts a phase, finds them in the portal."""
+from seed import PORTAL_LOGIN
+
+
+def test_customer_journey(walk):
+    page = walk.page
+    links = walk.seed.links
+
+    page.goto(links["scope"])
+    walk.see("Kịch bản video giới thiệu")
+    page.fill("input[name=confirmed_by]", "Đỗ Văn An")
+    page.click("button:has-text('Confirm the Scope')")
+    walk.settle()
+    walk.see("Đỗ Văn An")
+    assert not page.locator("button:has-text('Confirm the Scope')").count()
+
+    page.goto(links["change"])
+    walk.see("Thêm trang tuyển dụng")
+    page.fill("input[name=decided_by]", "Đỗ Văn An")
+    page.click("button:has-text('Approve the Change')")
+    walk.settle()
+    assert not page.locator("button:has-text('Approve the Change')").count()
+
+    page.goto(links["acceptance"])
+    walk.see("Thiết kế giao diện", "Bản thiết kế trang chủ")
+    walk.shot("role_customer")
+    page.fill("input[name=name]", "Đỗ Văn An")
+    page.click("button:has-text('Accept the phase')")
+    walk.settle()
+    assert not page.locator("button:has-text('Accept the phase')").count()
+
+    walk.login_portal(PORTAL_LOGIN)
+    page.goto(walk.url("/my/home"))
+    walk.settle()
+    page.click("a[href='/my/acceptances']")
+    walk.settle()
+    walk.see("Thiết kế giao diện")

@@ -1,0 +1,57 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The salesperson, working in Vietnamese: the pipeline, a refused move that
+says what is missing, a call logged through its wizard, the move again."""
+from seed import CUSTOMER, LEAD
+
+
+def test_salesperson_journey(walk):
+    page = walk.page
+    walk.login("thu")
+    walk.app("crm.crm_menu_root")
+    walk.menu("crm.menu_crm_opportunities")
+    walk.see("Cơ hội", LEAD)
+    card = page.locator(".o_kanban_record:has-text(%r)" % LEAD)
+    first, second = page.locator(".o_kanban_group").nth(0), page.locator(
+        ".o_kanban_group").nth(1)
+    assert first.locator(".o_kanban_record:has-text(%r)" % LEAD).count() == 1
+
+    # Dragged to the next stage before its checkpoint is met: refused, and
+    # the refusal names what is missing, in Vietnamese.
+    with walk.refused("UserError"):
+        walk.drag(card, second)
+        message = walk.dialog_text()
+        assert "Một cuộc gọi có nghe máy" in message, message
+        walk.close_dialog()
+    assert first.locator(".o_kanban_record:has-text(%r)" % LEAD).count() == 1
+
+    # The call is logged on the opportunity through its wizard.
+    walk.open_record(LEAD)
+    walk.see(CUSTOMER, "Ghi cuộc gọi")
+    walk.button("Ghi cuộc gọi", ".o_form_statusbar")
+    dialog = page.locator(".modal-dialog:visible")
+    dialog.locator("input[type=radio][data-value=talked], "
+                   "label:has-text('Đã trao đổi')").first.click()
+    page.screenshot(path="/tmp/b_sales2.png")
+    walk.button("Ghi", ".modal-footer")
+    walk.see("Điểm tiếp xúc")
+    page.locator(".o_statusbar_status button:has-text('Đã gửi email')").click()
+    walk.settle()
+    walk.see("Đã gửi một email")  # the next stage's checkpoint
+    walk.shot("role_salesperson")
+
+    # The quotation: its scope written with the customer, then sent.
+    walk.app("sale.sale_menu_root")
+    walk.menu("sale.menu_sale_quotations")
+    walk.open_record(walk.seed.names["quote"])
+    walk.button("Sửa")
+    walk.tab("Phạm vi công việc")
+    page.locator(".o_field_x2many_list_row_add a:visible").first.click()
+    row = page.locator(".o_selected_row")
+    row.locator("input[name=name], td.o_required_modifier input").first.fill(
+        "Kịch bản video giới thiệu")
+    walk.button("Lưu")
+    walk.button("Gửi phạm vi")
+    walk.see("Ngày gửi phạm vi")
+    # the scope's state shows at once that it went to the customer
+    walk.see("Đã gửi khách hàng", scope=".o_notebook .o_statusbar_status .btn-primary")
+    page.screenshot(path="/tmp/b_sales4.png")
