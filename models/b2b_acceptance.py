@@ -248,7 +248,7 @@ class B2bAcceptance(models.Model):
         if not signature:
             raise UserError(_("Please sign the minutes to accept them."))
         signature = self._check_signature(signature)
-        if self.state != "sent":
+        if self.state not in ("sent", "accepted"):
             raise UserError(
                 _("These minutes are %s: they cannot be accepted.")
                 % self._fields["state"].convert_to_export(self.state, self)

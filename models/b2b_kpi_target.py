@@ -119,24 +119,26 @@ class B2bKpiTarget(models.Model):
         self._set_target_from("target_amount", amount=True)
 
     def _set_target_from(self, field, amount):
-        """Write ``target`` from the grid's column ``field``; refuse a value
-        typed in the column of the other kind (a count for an amount)."""
+        """Write ``target`` from the grid's column ``field`` (its kind was
+        checked by ``_check_target_column`` before anything was written)."""
         for target in self:
             if (target.kpi in KPI_AMOUNTS) == amount:
                 target.target = target[field]
-            elif target[field]:
+
+    @api.model
+    def _check_target_column(self, vals, kpi):
+        """Refuse a value typed in the grid's column of the other kind (a
+        count for an amount), before anything is written."""
+        for field, amount in (("target_count", False), ("target_amount", True)):
+            if vals.get(field) and (kpi in KPI_AMOUNTS) != amount:
                 message = (
                     _("%s is a count: set its target in Target (count).")
                     if amount else
                     _("%s is an amount: set its target in Target (amount).")
                 )
-                raise UserError(message % target._get_kpi_label())
-
-    def _get_kpi_label(self):
-        self.ensure_one()
-        return dict(self._fields["kpi"]._description_selection(self.env)).get(
-            self.kpi, ""
-        )
+                raise UserError(
+                    message % self._fields["kpi"].convert_to_export(kpi, self)
+                )
 
     @api.constrains("user_id", "team_id", "kpi", "date_from", "date_to")
     def _check_unique_per_period(self):
@@ -181,7 +183,14 @@ class B2bKpiTarget(models.Model):
         if vals.get("user_id") and not vals.get("team_id"):
             user = self.env["res.users"].browse(vals["user_id"])
             vals = dict(vals, team_id=user.sale_team_id.id)
+        self._check_target_column(vals, vals.get("kpi"))
         return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        for target in self:
+            self._check_target_column(vals, vals.get("kpi", target.kpi))
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Copy from the last period

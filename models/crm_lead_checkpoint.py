@@ -178,18 +178,24 @@ class CrmLead(models.Model):
 
     @api.multi
     def _check_win(self, vals, is_new=False):
-        """Refuse to win an opportunity without a signed contract (every
-        user, every road: "Mark Won", a won stage, the probability written
-        to 100, including the stage-less win of a team with no won stage).
+        """Refuse to win an opportunity of the B2B pipeline without a signed
+        contract (every user, every road: "Mark Won", a won stage, the
+        probability written to 100, including a stage-less win).
         A sales manager forces it with a reason (``force_stage``)."""
         probability = vals.get("probability")
-        if probability is None and vals.get("stage_id"):
-            stage = self.env["crm.stage"].sudo().browse(vals["stage_id"])
-            if stage.on_change:
-                probability = stage.probability
+        stage = self.env["crm.stage"].sudo().browse(vals.get("stage_id") or [])
+        if probability is None and stage.on_change:
+            probability = stage.probability
         if probability is None or probability < 100:
             return True
-        winning = self if is_new else self.filtered(lambda lead: lead.probability < 100)
+        # Only the B2B pipeline holds a win to its contract: the teams that
+        # keep their own stages win as they always did.
+        winning = self.filtered(
+            lambda lead: (is_new or lead.probability < 100) and (
+                (stage or lead.stage_id).b2b_pipeline
+                or lead.team_id.b2b_use_pipeline
+            )
+        )
         if not winning:
             return True
         signed = self.env["b2b.checkpoint"]._get_signed_contract_lead_ids(winning)
@@ -275,6 +281,20 @@ class CrmLead(models.Model):
                 reason=reason,
             )
         return True
+
+    @api.model
+    def _create_at_follow_up_stage(self, vals):
+        """Create a follow-up opportunity of an existing customer at the
+        stage the addon chose for follow-ups (``crm.stage.
+        _get_follow_up_stage``): the new customer's checkpoints before it do
+        not apply. The returned record carries no pass."""
+        stage = self.env["crm.stage"].sudo()._get_follow_up_stage(
+            self.env["crm.team"].browse(vals.get("team_id"))
+        )
+        if vals.get("stage_id") != stage.id:
+            return self.create(vals)
+        lead = self.with_context(**{FORCE_STAGE_KEY: _FORCE_STAGE}).create(vals)
+        return self.browse(lead.id)
 
     @api.multi
     def action_force_stage(self):

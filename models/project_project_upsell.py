@@ -79,7 +79,9 @@ class ProjectProject(models.Model):
             raise UserError(_("The project %s has no customer.") % self.name)
         # The project team may lack CRM rights: the opportunity is the
         # salesperson's, created for them.
-        lead = self.env["crm.lead"].sudo().create(self._prepare_upsell_lead_values())
+        lead = self.env["crm.lead"].sudo()._create_at_follow_up_stage(
+            self._prepare_upsell_lead_values()
+        )
         self._post_delivery_note(
             _("Follow-up opportunity created: %s") % lead.name
         )

@@ -25,6 +25,7 @@ class TestAcceptanceLink(B2BHttpCase):
             {"name": "Công ty CP Thành Công", "email": "tc@example.com"}
         )
         order = env["sale.order"].create({"partner_id": partner.id})
+        order.action_confirm()
         project = env["project.project"].browse(order.action_create_project())
         phase = env["b2b.phase"].create({"project_id": project.id, "name": "GĐ 1"})
         acceptance = env["b2b.acceptance"].create({

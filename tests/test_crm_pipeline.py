@@ -65,6 +65,10 @@ class TestCrmPipeline(B2BCrmCase):
         self.env["sale.order"].create({
             "partner_id": self.customer.id, "opportunity_id": lead.id,
             "state": "sent"})
+        self.env["b2b.contract"].create({
+            "partner_id": self.customer.id, "lead_id": lead.id,
+            "mark_lead_won": False,
+        }).action_sign()
         lead.action_set_won()
         self.assertEqual(lead.stage_id, self.stage_won)
         self.assertEqual(lead.probability, 100)

@@ -69,7 +69,7 @@ class TestCrmStageTime(B2BCrmCase):
         fresh = self._lead(6, hours=23)
         stale = self._lead(7, hours=1)
         no_limit = self._lead(30, stage=self.stage_email)
-        won = self._lead(30, probability=100)
+        won = self._lead(30, stage=self.stage_won)
         lead_type = self._lead(30, type="lead")
         self.assertFalse(fresh.b2b_is_stale)
         self.assertTrue(stale.b2b_is_stale)

@@ -182,13 +182,13 @@ class TestDeliveryReview(DeliveryCase):
     def test_follow_up_starts_after_the_new_customer_steps(self):
         stage = self.env.ref("b2b_sales_delivery.crm_stage_meeting_demo")
         self.assertTrue(stage.b2b_is_follow_up_start)
-        action = self.project.sudo(self.project_user).action_create_upsell()
-        lead = self.env["crm.lead"].browse(action["res_id"])
+        self.project.sudo(self.project_user).action_create_upsell()
+        lead = self.project.upsell_lead_ids
         self.assertEqual(lead.stage_id, stage)
         # Without a marked stage, the first stage of the team's pipeline.
         stage.b2b_is_follow_up_start = False
-        action = self.project.sudo(self.project_user).action_create_upsell()
-        lead = self.env["crm.lead"].browse(action["res_id"])
+        self.project.sudo(self.project_user).action_create_upsell()
+        lead = self.project.upsell_lead_ids - lead
         self.assertTrue(lead.team_id.b2b_use_pipeline)
         self.assertEqual(
             lead.stage_id, self.env.ref("b2b_sales_delivery.crm_stage_contact"))
@@ -204,8 +204,8 @@ class TestDeliveryReview(DeliveryCase):
             "role_ids": [(6, 0, role.ids)], "goal_company": "Tăng doanh thu 20%",
         })
         self.order.opportunity_id = lead
-        action = self.project.sudo(self.project_user).action_create_upsell()
-        follow_up = self.env["crm.lead"].browse(action["res_id"])
+        self.project.sudo(self.project_user).action_create_upsell()
+        follow_up = self.project.upsell_lead_ids
         member = follow_up.stakeholder_ids
         self.assertEqual(member.partner_id, self.customer_contact)
         self.assertEqual(member.role_ids, role)

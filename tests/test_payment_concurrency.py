@@ -162,7 +162,7 @@ class TestPaymentConcurrency(TransactionCase):
             self.assertEqual(
                 self._retry(lambda env: env["b2b.acceptance"].browse(
                     ids["acceptances"]).mapped("state")),
-                ["accepted", "draft"],
+                ["accepted", "sent"],
             )
             self.assertEqual(self._invoice_count(ids), 2)
         finally:

@@ -269,7 +269,7 @@ class TestPaymentPlan(B2BPaymentCase):
         self.assertEqual(second.date_due, "2026-04-25")  # estimate before
         order.sudo(self.salesman).action_confirm()
         acceptance = self.create_acceptance(phases[0])
-        acceptance.sudo(self.project_user).action_accept(accepted_via="email")
+        accept_by_customer(acceptance)
         accepted = acceptance.date_accepted[:10]
         self.assertEqual(second.date_triggered, accepted)
         self.assertEqual(second.invoice_id.date_invoice, accepted)

@@ -5,6 +5,7 @@ the advance on the contract's signature, changes after invoices."""
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from . import test_reports
+from .common import accept_by_customer
 from .common_payment import B2BPaymentCase
 
 
@@ -51,7 +52,7 @@ class TestPaymentQuotation(B2BPaymentCase):
         phase.project_id.message_subscribe_users(user_ids=[self.project_user.id])
         phase.action_start()
         phase.action_to_accept()
-        self.create_acceptance(phase).sudo(self.project_user).action_accept()
+        accept_by_customer(self.create_acceptance(phase))
 
     def test_plan_on_the_quotation_to_the_final_invoice(self):
         order = self.create_quotation()
@@ -215,8 +216,7 @@ class TestPaymentQuotation(B2BPaymentCase):
         with self.assertRaises(UserError) as error:
             advance.sudo(self.accountant).action_trigger()
         self.assertIn("is not met", error.exception.name)
-        self.contract.sudo().write({"date_signed": "2026-01-10"})
-        self.contract.action_sign()
+        self.contract.action_sign("2026-01-10")
         with self.assertRaises(UserError):
             first.sudo(self.accountant).action_trigger()  # phase not accepted
         with self.assertRaises(AccessError):

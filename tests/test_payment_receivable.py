@@ -1,6 +1,7 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Receivables by customer: invoiced, paid, outstanding, overdue, ageing."""
+from .common import accept_by_customer
 from .common_payment import B2BPaymentCase
 
 
@@ -14,7 +15,7 @@ class TestReceivableReport(B2BPaymentCase):
         order.action_confirm()
         first, second, third = order.payment_plan_line_ids
         for line, date_due in ((second, "2001-01-10"), (third, "2999-12-31")):
-            cls.create_acceptance(line.phase_id).sudo(cls.project_user).action_accept()
+            accept_by_customer(cls.create_acceptance(line.phase_id))
             line.invoice_id.write({"date_invoice": "2001-01-01", "date_due": date_due})
         cls.lines = order.payment_plan_line_ids
         for line in cls.lines:

@@ -1,6 +1,7 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Reminders: one mail per installment and level, none once paid."""
+from .common import accept_by_customer
 from .common_payment import B2BPaymentCase
 
 
@@ -66,7 +67,7 @@ class TestPaymentReminder(B2BPaymentCase):
 
     def test_draft_invoice_is_not_reminded(self):
         second = self.order.payment_plan_line_ids[1]
-        self.create_acceptance(second.phase_id).sudo(self.project_user).action_accept()
+        accept_by_customer(self.create_acceptance(second.phase_id))
         self.assertEqual(second.invoice_id.state, "draft")
         self.run_cron("2026-04-30", times=1)
         self.assertFalse(second.reminder_ids)

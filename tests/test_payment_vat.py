@@ -6,6 +6,7 @@ Each installment invoice carries the order's taxes in proportion, one down
 payment line per set of taxes; the final invoice deducts them with their
 taxes; the invoices add up to the order to the last đồng.
 """
+from .common import accept_by_customer
 from .common_payment import B2BPaymentCase
 
 # (price, VAT %) of the order's lines; the figures of the README's table.
@@ -102,7 +103,7 @@ class TestPaymentVat(B2BPaymentCase):
         project.message_subscribe_users(user_ids=[self.project_user.id])
         self.assertEqual(project.phase_ids, order.phase_ids)
         # Phase 1 accepted: its installment.
-        self.create_acceptance(order.phase_ids).sudo(self.project_user).action_accept()
+        accept_by_customer(self.create_acceptance(order.phase_ids))
         second = phase_line.invoice_id
         self.assertEqual(self.by_rate(second), {
             10.0: (49382715.0, 4938272.0),

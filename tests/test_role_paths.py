@@ -6,7 +6,7 @@ customer plan and follow-up opportunity, the accountant's overdue
 installments, a phase of a quotation refused acceptance."""
 from odoo.exceptions import AccessError, UserError
 
-from .common import create_user
+from .common import accept_by_customer, create_user
 from .common_payment import THIRDS, B2BPaymentCase
 
 
@@ -129,15 +129,18 @@ class TestRolePaths(B2BPaymentCase):
         acceptance = self.create_acceptance(self.phases[0])
         with self.assertRaisesRegex(UserError, "is not confirmed"):
             acceptance.sudo(self.project_user).action_send()
-        with self.assertRaisesRegex(UserError, "is not confirmed"):
-            acceptance.sudo(self.project_user).action_accept()
+        with self.assertRaisesRegex(UserError, "is not confirmed"), \
+                self.env.cr.savepoint():
+            accept_by_customer(acceptance)
+        acceptance.invalidate_cache()
+        self.phases[0].invalidate_cache()
         self.assertEqual(
             (acceptance.state, self.phases[0].state), ("draft", "in_progress")
         )
         # confirmed, the acceptance releases the installment's invoice
         self.order.action_confirm()
         acceptance.sudo(self.project_user).action_send()
-        acceptance.sudo(self.project_user).action_accept()
+        accept_by_customer(acceptance)
         line = self.order.payment_plan_line_ids.filtered(
             lambda line: line.phase_id == self.phases[0]
         )

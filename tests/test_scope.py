@@ -213,6 +213,15 @@ class TestScopeLock(ScopeCase):
 
 
 class TestScopeConfirmedByEmail(ScopeCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The scope went to the customer on 1 March (a confirmation is never
+        # dated before the scope was sent).
+        cls.order._write_scope(
+            {"scope_state": "sent", "scope_date_sent": "2026-03-01 08:00:00"}
+        )
+
     def _wizard(self, **values):
         vals = {"order_id": self.order.id, "confirmed_by": "Lê Văn Hùng",
                 "date_confirmed": "2026-03-02 09:30:00"}
@@ -253,7 +262,7 @@ class TestScopeConfirmedByEmail(ScopeCase):
     def test_a_mail_is_required(self):
         with self.assertRaisesRegex(UserError, "Keep the customer's mail"):
             self._wizard(body="<p><br/></p>").action_record()
-        self.assertEqual(self.order.scope_state, "draft")
+        self.assertEqual(self.order.scope_state, "sent")
 
     def test_mail_of_another_document_refused(self):
         other = create_scope_order(self.env, self.customer, self.salesman)

@@ -17,6 +17,7 @@ class TestSkeleton(B2BCase):
 
     def test_extend_plan_moves_open_dates(self):
         order = self.env["sale.order"].create({"partner_id": self.customer.id})
+        order.action_confirm()
         project = self.env["project.project"].browse(order.action_create_project())
         phase = self.env["b2b.phase"].create(
             {"project_id": project.id, "name": "P1", "date_deadline": "2026-03-02"}

@@ -6,7 +6,7 @@ the phases delivering it; the internal deadlines are earlier by the buffer.
 """
 from odoo.exceptions import UserError, ValidationError
 
-from .common import B2BCase, create_user
+from .common import B2BCase
 from .common_scope import create_scope_order
 
 PLAN_START = "2026-03-02"  # a Monday
@@ -21,9 +21,6 @@ class TestTimelineDates(B2BCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        cls.project_manager = create_user(
-            env, "b2b_project_manager", ["project.group_project_manager"]
-        )
         cls.order = create_scope_order(
             env, cls.customer, cls.salesman,
             items=[("brief", "Mục tiêu dự án"),
