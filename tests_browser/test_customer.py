@@ -26,10 +26,20 @@ def test_customer_journey(walk):
     page.goto(links["acceptance"])
     walk.see("Thiết kế giao diện", "Bản thiết kế trang chủ")
     walk.shot("role_customer")
-    page.fill("input[name=name]", "Đỗ Văn An")
-    page.click("button:has-text('Accept the phase')")
+    # The customer writes their name and draws their signature.
+    page.fill("#o_portal_sign_name", "Đỗ Văn An")
+    pad = page.locator("#o_portal_signature canvas").first
+    pad.wait_for(state="visible")
+    box = pad.bounding_box()
+    page.mouse.move(box["x"] + 20, box["y"] + 40)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 160, box["y"] + 90, steps=10)
+    page.mouse.move(box["x"] + 260, box["y"] + 30, steps=10)
+    page.mouse.up()
+    page.click(".o_portal_sign_submit")
     walk.settle()
-    assert not page.locator("button:has-text('Accept the phase')").count()
+    walk.see("the phase is accepted")
+    assert not page.locator(".o_portal_sign_submit").count()
 
     walk.login_portal(PORTAL_LOGIN)
     page.goto(walk.url("/my/home"))
