@@ -22,9 +22,9 @@ class TestCustomerLink(B2BPaymentCase):
         cls.order, cls.project, cls.phases = cls.create_order(1000.0, THIRDS)
         cls.order.scope_item_ids = [(0, 0, {"category": "brief", "name": "Mục tiêu"})]
         cls.order.sudo(cls.salesman).action_send_scope()
+        cls.order.action_confirm()
         cls.acceptance = cls.create_acceptance(cls.phases[0])
         cls.acceptance.sudo(cls.project_user).action_send()
-        cls.order.action_confirm()
         cls.change = cls.env["b2b.change.request"].create(
             {"order_id": cls.order.id, "name": "Thêm", "extra_amount": 5.0})
         cls.change.sudo(cls.salesman).action_send()
@@ -82,9 +82,9 @@ class TestCustomerLink(B2BPaymentCase):
             self.env["sale.order"].sudo(self.salesman).create({
                 "partner_id": self.customer.id, "b2b_plan_token": "known",
             })
-        with self.assertRaisesRegex(UserError, "acceptance link changes only"):
+        with self.assertRaisesRegex(UserError, "change only through its buttons"):
             self.acceptance.sudo(self.project_user).write({"access_token": "known"})
-        with self.assertRaisesRegex(UserError, "acceptance link changes only"):
+        with self.assertRaisesRegex(UserError, "change only through its buttons"):
             self.acceptance.write({"token_expiry": False})
         with self.assertRaisesRegex(UserError, "payment plan link changes only"):
             self.order.sudo(self.salesman).write({"b2b_plan_token": "known"})

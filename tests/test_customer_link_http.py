@@ -41,6 +41,7 @@ class TestCustomerLinkHttp(B2BHttpCase):
                  "extra_amount": 100.0}
             )
             change.sudo(salesman).action_send()
+            confirmed.action_confirm()
             project = env["project.project"].browse(
                 confirmed.sudo().action_create_project())
             phase = env["b2b.phase"].create({"project_id": project.id, "name": "GĐ 1"})
