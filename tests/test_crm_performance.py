@@ -27,7 +27,8 @@ class TestCrmStageMoveQueries(B2BCrmCase):
     def count_move(self, leads):
         # Without chatter tracking: mail.thread posts one stage message per
         # opportunity (Odoo's own cost, about 45 queries each); the move and
-        # its checkpoints are measured here (11 queries when measured).
+        # its checkpoints are measured here (16 queries when measured, the
+        # company rule and the value checks included).
         leads = leads.sudo(self.salesman).with_context(tracking_disable=True)
         leads.invalidate_cache()
         before = self.cr.sql_log_count
@@ -39,7 +40,7 @@ class TestCrmStageMoveQueries(B2BCrmCase):
         few = self.count_move(self.leads[5:10])
         many = self.count_move(self.leads[10:210])
         self.assertEqual(few, many)
-        self.assertLessEqual(many, 15)
+        self.assertLessEqual(many, 16)
         self.assertEqual(set(self.leads[:210].mapped("stage_id").ids),
                          {self.stage_email.id})
 

@@ -178,6 +178,9 @@ class TestMultiCompany(B2BPaymentCase):
                     (user.login, model))
 
     def test_sql_views_keep_to_the_company(self):
+        # The receivables count validated invoices.
+        (self.company | self.company_b).write(
+            {"b2b_validate_installment_invoice": True})
         self.records_a["sale.order"].action_confirm()
         self.records_b["sale.order"].action_confirm()
         for model in REPORTS:

@@ -4,6 +4,7 @@ each step done by the user whose job it is, ending with the indicators
 counting it."""
 from odoo import fields
 
+from .common import SIGNATURE
 from .common_payment import B2BPaymentCase
 
 
@@ -51,11 +52,9 @@ class TestStory(B2BPaymentCase):
         linked = self.env["sale.order"]._find_by_link_token(order.id, token)
         linked.action_confirm_scope(confirmed_by="Nguyễn Văn An", via="link")
         self.assertEqual(order.scope_state, "confirmed")
-        # 5. The delivery project, its phase, and the plan agreed.
-        project = self.env["project.project"].browse(order.action_create_project())
-        project.sudo().message_subscribe_users(user_ids=[project_user.id])
-        phase = self.env["b2b.phase"].sudo(project_user).create(
-            {"project_id": project.id, "name": "Giai đoạn 1"})
+        # 5. The phase and the plan, agreed with the deal on the quotation.
+        order.write({"phase_ids": [(0, 0, {"name": "Giai đoạn 1"})]})
+        phase = order.phase_ids
         order.write({"payment_plan_line_ids": [
             (0, 0, {"sequence": 1, "name": "Tạm ứng", "percent": 30.0,
                     "trigger": "order_confirmed", "payment_days": 10}),
@@ -68,7 +67,13 @@ class TestStory(B2BPaymentCase):
         first, second = order.payment_plan_line_ids.sorted("sequence")
         self.assertEqual(first.state, "to_invoice" if not first.invoice_id
                          else "invoiced")
-        # 7. The project team delivers; the customer accepts by the link.
+        # 7. The project manager creates the delivery project, which takes
+        # the same phase; the team delivers; the customer accepts by the link.
+        project = self.env["project.project"].browse(
+            order.sudo(self.project_manager).action_create_project())
+        self.assertEqual(phase.project_id, project)
+        project.sudo().message_subscribe_users(user_ids=[project_user.id])
+        phase = phase.sudo(project_user)
         phase.action_start()
         phase.action_to_accept()
         acceptance = self.env["b2b.acceptance"].sudo(project_user).create({
@@ -78,7 +83,7 @@ class TestStory(B2BPaymentCase):
         acceptance.action_send()
         token = acceptance.sudo().access_token
         linked = self.env["b2b.acceptance"]._find_by_link_token(acceptance.id, token)
-        linked.action_accept(accepted_by="Nguyễn Văn An", accepted_via="link")
+        linked._accept_by_customer("Nguyễn Văn An", SIGNATURE, "link")
         self.assertEqual(phase.state, "accepted")
         self.assertEqual(second.state if second.invoice_id else "to_invoice",
                          second.state)
