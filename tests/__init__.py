@@ -37,6 +37,8 @@ from . import test_acceptance
 from . import test_acceptance_http
 from . import test_customer_link
 from . import test_customer_link_http
+from . import test_customer_locale
+from . import test_customer_locale_http
 from . import test_multi_company
 from . import test_generated_input
 from . import test_story
