@@ -31,6 +31,7 @@ from . import test_delivery_review
 from . import test_payment_utils
 from . import test_payment_plan
 from . import test_payment_reminder
+from . import test_payment_request
 from . import test_payment_receivable
 from . import test_payment_concurrency
 from . import test_acceptance
