@@ -12,7 +12,15 @@ from odoo.http import request
 from odoo.tools import html_escape
 
 from ..utils.confirmation_link import record_id_of, signature_bytes
-from .customer_link import find_or_404, run_step, typed_name, typed_text
+from .customer_link import (
+    as_customer,
+    find_or_404,
+    render_html,
+    render_page,
+    run_step,
+    typed_name,
+    typed_text,
+)
 
 
 class B2bAcceptanceController(http.Controller):
@@ -20,14 +28,10 @@ class B2bAcceptanceController(http.Controller):
         return "link" if request.env.user._is_public() else "portal"
 
     def _render(self, acceptance, token=None, message=None, error=None):
-        return request.render(
-            "b2b_sales_delivery.b2b_acceptance_page",
-            {
-                "acceptance": acceptance.with_context(lang=acceptance.partner_id.lang),
-                "token": token,
-                "message": message,
-                "error": error,
-            },
+        return render_page(
+            "b2b_sales_delivery.b2b_acceptance_page", acceptance,
+            {"acceptance": acceptance, "token": token, "message": message,
+             "error": error},
         )
 
     def _answer(self, acceptance, token, step, message):
@@ -88,6 +92,7 @@ class B2bAcceptanceController(http.Controller):
         )
         if not acceptance:
             return {"error": _("Invalid minutes.")}
+        acceptance = as_customer(acceptance)
         name, error = typed_name(partner_name)
         if error:
             return {"error": error}
@@ -107,7 +112,14 @@ class B2bAcceptanceController(http.Controller):
         error = run_step(accept)
         if error:
             return {"error": error}
-        return {"success": _("Thank you: the phase is accepted.")}
+        message = _("Thank you: the phase is accepted.")
+        # The page shown becomes the result: the minutes as accepted, no
+        # form left (static/src/js/b2b_acceptance_sign.js puts it in place).
+        return {"success": message, "content": render_html(
+            "b2b_sales_delivery.b2b_acceptance_content", acceptance,
+            {"acceptance": acceptance, "token": None, "message": message,
+             "error": None},
+        )}
 
     @http.route(
         "/b2b/acceptance/<int:acceptance_id>/<string:token>/reject",
@@ -132,7 +144,6 @@ class B2bAcceptanceController(http.Controller):
     )
     def payment_plan_page(self, order_id, token, **kw):
         order = find_or_404("sale.order", order_id, token, kind="payment_plan")
-        return request.render(
-            "b2b_sales_delivery.b2b_payment_plan_page",
-            {"order": order.with_context(lang=order.partner_id.lang)},
+        return render_page(
+            "b2b_sales_delivery.b2b_payment_plan_page", order, {"order": order}
         )

@@ -1,13 +1,14 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """What every customer link route shares: the door (the document found by
-its link, or 404) and the answer (the step run, its refusal shown in the
-page, never an internal error)."""
+its link, or 404), the page (rendered in the customer's language, times in
+the company's timezone) and the answer (the step run, its refusal shown in
+the page, never an internal error)."""
 import logging
 
 import werkzeug.exceptions
 
-from odoo import _
+from odoo import _, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
@@ -19,12 +20,56 @@ REFUSALS = (UserError, ValidationError, AccessError)
 
 
 def find_or_404(model, record_id, token, kind=None):
-    """The document (as superuser) the link opens, or 404: a wrong, other
-    document's, expired, revoked or spent token shows nothing."""
+    """The document (as superuser) the link opens, in its customer's context
+    (``as_customer``), or 404: a wrong, other document's, expired, revoked
+    or spent token shows nothing."""
     record = request.env[model]._find_by_link_token(record_id, token, kind=kind)
     if not record:
         raise werkzeug.exceptions.NotFound()
-    return record
+    return as_customer(record)
+
+
+def customer_context(document):
+    """The context the customer pages of ``document`` render in: the rule of
+    ``res.partner._b2b_customer_context`` (the customer's language, else the
+    request's; the company's timezone)."""
+    return document.partner_id._b2b_customer_context(
+        document.company_id, default_lang=request.context.get("lang")
+    )
+
+
+def as_customer(document):
+    """Put the request in the customer's context of ``document`` (the
+    page's terms, the answers' messages in their language) and return the
+    document in it (its fields: translated terms, dates in the language's
+    format, times in the company's timezone)."""
+    context = customer_context(document)
+    request.context = dict(request.context, **context)
+    return document.with_context(**context)
+
+
+def _customer_values(document, values):
+    """``values`` with their records in the customer's context."""
+    context = as_customer(document).env.context
+    return {
+        key: value.with_context(context)
+        if isinstance(value, models.BaseModel) else value
+        for key, value in values.items()
+    }
+
+
+def render_page(template, document, values):
+    """The response of a customer page: every customer route renders
+    through here, so every page follows one rule."""
+    return request.render(template, _customer_values(document, values))
+
+
+def render_html(template, document, values):
+    """The same, as HTML to put into the page already shown (JSON answers)."""
+    html = request.env["ir.ui.view"].render_template(
+        template, _customer_values(document, values)
+    )
+    return html.decode() if isinstance(html, bytes) else html
 
 
 def typed_name(value):

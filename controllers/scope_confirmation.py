@@ -10,19 +10,15 @@ carries no CSRF token, since the URL's token already proves that the request
 comes from the link's holder; once the customer decided, the link is spent.
 """
 from odoo import _, http
-from odoo.http import request
 
-from .customer_link import find_or_404, run_step, typed_name
+from .customer_link import find_or_404, render_page, run_step, typed_name
 
 
 class ScopeConfirmation(http.Controller):
     def _render_page(self, template, document, token, values=None):
-        lang = document.partner_id.lang
-        if lang:
-            request.context = dict(request.context, lang=lang)
-        qcontext = {"doc": document.with_context(lang=lang), "token": token}
+        qcontext = {"doc": document, "token": token}
         qcontext.update(values or {})
-        return request.render(template, qcontext)
+        return render_page(template, document, qcontext)
 
     def _answer(self, template, document, token, typed, no_name, step):
         """Run ``step(name)`` with the name the customer typed; show the page

@@ -106,6 +106,12 @@ class B2bPaymentPlanLine(models.Model):
         ondelete="set null", index=True, track_visibility="onchange",
     )
     invoice_state = fields.Selection(related="invoice_id.state", readonly=True)
+    amount_due = fields.Monetary(
+        compute="_compute_amount_due",
+        help="What the customer is asked to pay: the balance of the invoice once "
+        "it is validated, else the amount of the installment (a draft invoice "
+        "has no balance yet).",
+    )
     sale_line_ids = fields.Many2many(
         "sale.order.line", "b2b_payment_plan_line_sale_line_rel", "line_id",
         "sale_line_id", string="Down Payment Lines", readonly=True, copy=False,
@@ -201,6 +207,18 @@ class B2bPaymentPlanLine(models.Model):
             line.date_due = start and fields.Date.to_string(
                 fields.Date.from_string(start) + timedelta(days=line.payment_days)
             )
+
+    @api.depends("amount", "invoice_id.state", "invoice_id.residual")
+    def _compute_amount_due(self):
+        """The one amount due of an installment, for its payment request and
+        its reminders (the invoice's balance is no secret to who reads the
+        installment)."""
+        for line in self:
+            invoice = line.invoice_id.sudo()
+            if invoice.state in ("open", "paid"):
+                line.amount_due = invoice.residual
+            else:
+                line.amount_due = line.amount
 
     @api.depends(
         "date_triggered", "invoice_id", "invoice_id.state", "invoice_id.reconciled"

@@ -31,12 +31,15 @@ from . import test_delivery_review
 from . import test_payment_utils
 from . import test_payment_plan
 from . import test_payment_reminder
+from . import test_payment_request
 from . import test_payment_receivable
 from . import test_payment_concurrency
 from . import test_acceptance
 from . import test_acceptance_http
 from . import test_customer_link
 from . import test_customer_link_http
+from . import test_customer_locale
+from . import test_customer_locale_http
 from . import test_multi_company
 from . import test_generated_input
 from . import test_story

@@ -38,8 +38,10 @@ def test_customer_journey(walk):
     page.mouse.up()
     page.click(".o_portal_sign_submit")
     walk.settle()
-    walk.see("the phase is accepted")
+    walk.see("the phase is accepted", "Accepted by")
+    # The page shows the result only: no form, no second button.
     assert not page.locator(".o_portal_sign_submit").count()
+    assert not page.locator("textarea[name=reason]").count()
 
     walk.login_portal(PORTAL_LOGIN)
     page.goto(walk.url("/my/home"))
