@@ -8,9 +8,9 @@ class B2bContract(models.Model):
     _inherit = "b2b.contract"
 
     @api.multi
-    def action_sign(self):
+    def action_sign(self, date_signed=None):
         """Signing triggers the installments "contract signed" (the advance)
         of the contract's confirmed orders."""
-        result = super().action_sign()
+        result = super().action_sign(date_signed=date_signed)
         self.mapped("sale_order_ids")._release_payment_plan()
         return result
