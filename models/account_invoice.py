@@ -35,17 +35,29 @@ class AccountInvoice(models.Model):
             invoice.b2b_phase_id = line.phase_id
 
     @api.multi
+    def action_invoice_open(self):
+        """The validation activities are done before the invoices take their
+        numbers: a gapless journal sequence stays locked from the number
+        to the end of the transaction, for every other validation."""
+        self._b2b_close_validation_activities()
+        return super().action_invoice_open()
+
+    @api.multi
     def invoice_validate(self):
         """A validated installment invoice is no longer a task: its activity
         is done, and reminders count from its due date."""
         result = super().invoice_validate()
+        self._b2b_close_validation_activities()
+        return result
+
+    def _b2b_close_validation_activities(self):
         activity_type = self.env.ref(
             "b2b_sales_delivery.mail_activity_type_installment_invoice"
         )
         self.sudo().mapped("activity_ids").filtered(
             lambda a: a.activity_type_id == activity_type
         ).action_feedback(feedback=_("Invoice validated."))
-        return result
+        return True
 
     def _b2b_schedule_validation(self):
         """A draft installment invoice is an activity for the accountant."""

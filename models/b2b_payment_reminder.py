@@ -1,11 +1,18 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
 from datetime import timedelta
+
+import psycopg2
+from psycopg2.extensions import TransactionRollbackError
 
 from odoo import _, api, fields, models
 
 from ..utils.payment import due_reminder_levels
 from .b2b_job import run_each
+
+_logger = logging.getLogger(__name__)
+REMINDER_UNIQUE_CONSTRAINT = "b2b_payment_reminder_line_level_unique"
 
 
 class B2bPaymentReminder(models.Model):
@@ -39,7 +46,8 @@ class B2bPaymentReminder(models.Model):
 
     @api.model
     def _cron_send_reminders(self, today=None):
-        """Mail the reminders that are due; safe to run any number of times.
+        """Mail the reminders that are due; safe to run any number of times,
+        also at the same time (see ``_remind``).
 
         Each installment gets at most one reminder per level; when several
         levels are due at once (the job did not run for a while), only the
@@ -79,18 +87,61 @@ class B2bPaymentReminder(models.Model):
                 to_remind[line.id] = (levels, due)
         # Each installment in its own savepoint: one that fails is logged
         # and handed to its salesperson; the others are reminded.
-        sent = run_each(
+        sent = []
+
+        def remind(line):
+            if self._remind(line, *to_remind[line.id], today=today):
+                sent.append(line.id)
+
+        done = run_each(
             lines.filtered(lambda line: line.id in to_remind),
-            lambda line: self._remind(line, *to_remind[line.id], today=today),
+            remind,
             _("Payment reminder"),
             lambda line: line.order_id.user_id or self.env.user,
             lambda line: line.order_id,
         )
-        return len(sent)
+        return len(done.filtered(lambda line: line.id in sent))
 
     @api.model
     def _remind(self, line, levels, due, today):
-        """Record the levels passed as skipped, send the latest due."""
+        """Record the levels passed as skipped, send the latest due.
+
+        Runs of the job may overlap (the cron process, a manual run, a
+        second server): the installment is reminded by the run that locks
+        it, without waiting; the others leave it (returns False).
+        """
+        if not self._lock_line(line):
+            return False
+        try:
+            with self.env.cr.savepoint():
+                return self._remind_levels(line, levels, due, today)
+        except psycopg2.IntegrityError as error:
+            if error.diag.constraint_name != REMINDER_UNIQUE_CONSTRAINT:
+                raise
+            # reminded by a run that committed after this one began
+            _logger.info("%s was reminded by a concurrent run", line)
+            self.invalidate_cache()
+            line.invalidate_cache(["reminder_ids"], line.ids)
+            return False
+
+    @api.model
+    def _lock_line(self, line):
+        """Lock the installment for this run, or False when another
+        transaction holds it or changed it since this run began."""
+        try:
+            with self.env.cr.savepoint():
+                self.env.cr.execute(
+                    "SELECT id FROM b2b_payment_plan_line WHERE id = %s "
+                    "FOR UPDATE SKIP LOCKED", (line.id,)
+                )
+                return bool(self.env.cr.fetchone())
+        except TransactionRollbackError:
+            _logger.info("%s changed during the reminders: left to the next run",
+                         line)
+            return False
+
+    @api.model
+    def _remind_levels(self, line, levels, due, today):
         for level in levels.filtered(lambda lv: lv.days in due[:-1]):
             self.create({
                 "line_id": line.id, "level_id": level.id, "date": today,

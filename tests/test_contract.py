@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Contracts: numbered, signed (winning the opportunity), linked both ways
 to opportunity, orders and projects; proposals counted on the opportunity."""
+import odoo
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
@@ -51,6 +52,15 @@ class TestContract(B2BCase):
         contract.action_sign("2026-02-16")
         self.assertEqual(contract.date_signed, "2026-02-16")
         self.assertLess(self.lead.probability, 100.0)
+
+    def test_sign_date_given_over_rpc(self):
+        """XML-RPC passes the date as a positional argument after the ids."""
+        contract = self._contract(mark_lead_won=False)
+        result = odoo.api.call_kw(
+            self.Contract, "action_sign", [contract.ids, "2026-02-17"], {}
+        )
+        self.assertIs(result, True)
+        self.assertEqual(contract.date_signed, "2026-02-17")
 
     def test_state_flow_is_guarded(self):
         contract = self._contract()

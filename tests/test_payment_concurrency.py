@@ -80,6 +80,17 @@ class TestPaymentConcurrency(TransactionCase):
             env = api.Environment(cr, SUPERUSER_ID, {})
             order = env["sale.order"].browse(ids["order"])
             invoices = order.invoice_ids
+            lines = order.payment_plan_line_ids
+            env["mail.mail"].search([
+                ("model", "=", lines._name), ("res_id", "in", lines.ids)]).unlink()
+            # a validated invoice cannot be deleted: its entry goes first
+            for invoice in invoices.filtered("move_id"):
+                move = invoice.move_id
+                cr.execute(
+                    "UPDATE account_invoice SET state = 'draft', move_id = NULL, "
+                    "move_name = NULL WHERE id = %s", (invoice.id,))
+                cr.execute("DELETE FROM account_move WHERE id = %s", (move.id,))
+            invoices.invalidate_cache()
             invoices.unlink()
             order.action_cancel()
             order.unlink()
@@ -190,3 +201,101 @@ class TestPaymentConcurrency(TransactionCase):
             self.assertEqual(self._invoice_count(ids), 2)
         finally:
             self._delete_data(ids)
+
+    # ------------------------------------------------------------------
+    # Reminder runs at the same time (the cron process, a manual run)
+    # ------------------------------------------------------------------
+    def _open_first_invoice(self, ids):
+        """The first installment's invoice, open and due on 2026-03-10."""
+        with self.registry.cursor() as cr:  # commits
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            line = env["sale.order"].browse(ids["order"]).payment_plan_line_ids[0]
+            invoice = line.invoice_id
+            self.assertEqual(invoice.state, "draft")
+            invoice.write({"date_invoice": "2026-03-01", "date_due": "2026-03-10"})
+            invoice.action_invoice_open()
+            self.assertEqual(line.date_due, "2026-03-10")
+            return line.id
+
+    @staticmethod
+    def _send_reminders(env):
+        return env["b2b.payment.reminder"]._cron_send_reminders(today="2026-03-07")
+
+    def _reminders_and_failures(self, ids, line_id):
+        return self._retry(lambda env: (
+            len(env["b2b.payment.reminder"].search([("line_id", "=", line_id)])),
+            env["mail.mail"].search_count([
+                ("model", "=", "b2b.payment.plan.line"), ("res_id", "=", line_id)]),
+            env["mail.activity"].search_count([
+                ("res_model", "=", "sale.order"), ("res_id", "=", ids["order"]),
+                ("summary", "=", "Payment reminder failed")]),
+        ))
+
+    def test_reminder_run_leaves_what_a_concurrent_run_reminded(self):
+        """B began before A's run committed: B leaves the installment, with
+        no failure handed to the salesperson."""
+        with self.registry.cursor() as cr:
+            ids = self._create_data(api.Environment(cr, SUPERUSER_ID, {}))
+        cr_b = self.registry.cursor()
+        try:
+            line_id = self._open_first_invoice(ids)
+            cr_b.execute("SELECT 1")  # B's snapshot starts here
+            self.assertEqual(self._retry_commit(self._send_reminders), 1)
+            with api.Environment.manage(), mute_logger(
+                    "odoo.sql_db", "odoo.addons.b2b_sales_delivery.models.b2b_job"):
+                env_b = api.Environment(cr_b, SUPERUSER_ID, {})
+                self.assertEqual(self._send_reminders(env_b), 0)
+                self.assertFalse(env_b["mail.activity"].search([
+                    ("res_model", "=", "sale.order"), ("res_id", "=", ids["order"]),
+                    ("summary", "=", "Payment reminder failed")]))
+            cr_b.commit()
+            self.assertEqual(self._reminders_and_failures(ids, line_id), (1, 1, 0))
+        finally:
+            cr_b.rollback()
+            cr_b.close()
+            self._delete_data(ids)
+
+    def test_reminder_run_does_not_wait_for_a_concurrent_run(self):
+        """A reminds the installment and has not committed: B leaves it at
+        once instead of waiting for A (runs never queue up nor deadlock)."""
+        with self.registry.cursor() as cr:
+            ids = self._create_data(api.Environment(cr, SUPERUSER_ID, {}))
+        cr_a = self.registry.cursor()
+        cr_b = self.registry.cursor()
+        result = {}
+        try:
+            line_id = self._open_first_invoice(ids)
+            cr_b.execute("SET lock_timeout = '30s'")
+            with api.Environment.manage():
+                self.assertEqual(
+                    self._send_reminders(api.Environment(cr_a, SUPERUSER_ID, {})), 1)
+
+            def run_b():
+                with api.Environment.manage(), mute_logger(
+                        "odoo.sql_db", "odoo.addons.b2b_sales_delivery.models.b2b_job"):
+                    try:
+                        result["b"] = self._send_reminders(
+                            api.Environment(cr_b, SUPERUSER_ID, {}))
+                    except psycopg2.Error as error:
+                        result["b"] = error
+
+            thread = threading.Thread(target=run_b)
+            thread.start()
+            thread.join(15)
+            waited = thread.is_alive()
+            cr_a.commit()
+            thread.join(60)
+            self.assertFalse(waited, "B waited for A's reminder")
+            self.assertEqual(result["b"], 0)
+            cr_b.commit()
+            self.assertEqual(self._reminders_and_failures(ids, line_id), (1, 1, 0))
+        finally:
+            for cr in (cr_a, cr_b):
+                cr.rollback()
+                cr.close()
+            self._delete_data(ids)
+
+    def _retry_commit(self, step):
+        """Run ``step`` in a new transaction, committed."""
+        with self.registry.cursor() as cr, api.Environment.manage():
+            return step(api.Environment(cr, SUPERUSER_ID, {}))

@@ -169,6 +169,24 @@ class TestPaymentPlan(B2BPaymentCase):
         self.assertEqual(first.sudo(self.accountant).action_trigger(), invoice.ids)
         self.assertEqual(len(order.invoice_ids), 1)
 
+    def test_validation_activity_done_before_the_invoice_number(self):
+        """The accountant's activity is done before the invoice takes its
+        number: the journal's gapless sequence stays locked from the number
+        to the end of the transaction, for every other validation."""
+        order, _project, _phases = self.create_order(1000.0, (100.0,))
+        order.sudo(self.salesman).action_confirm()
+        invoice = order.payment_plan_line_ids.invoice_id
+        self.assertTrue(invoice.activity_ids)
+        invoice.sudo(self.accountant).action_invoice_open()
+        self.assertFalse(invoice.activity_ids)
+        messages = invoice.sudo().message_ids
+        done = messages.filtered("mail_activity_type_id")
+        numbered = messages.filtered(lambda message: any(
+            value.field == "state" and value.new_value_char == "Open"
+            for value in message.tracking_value_ids))
+        self.assertEqual((len(done), len(numbered)), (1, 1))
+        self.assertLess(done.id, numbered.id)
+
     def test_accepting_a_phase_invoices_its_installment_once(self):
         order, _project, phases = self.create_order(1000.01, THIRDS)
         order.sudo(self.salesman).action_confirm()
