@@ -34,5 +34,5 @@ class ResPartner(models.Model):
         context = {"lang": self._b2b_customer_lang(company, default_lang)}
         tz = company.sudo().partner_id.tz if company else False
         if tz:
-            context["tz"] = tz
+            context.update(tz=tz)
         return context
