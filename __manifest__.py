@@ -55,6 +55,7 @@
         "data/scope_data.xml",
         "wizards/b2b_confirmation_email_wizard_views.xml",
         "wizards/b2b_scope_unlock_wizard_views.xml",
+        "wizards/b2b_mail_preview_views.xml",
         "views/b2b_contract_views.xml",
         "views/b2b_change_request_views.xml",
         "views/crm_lead_contract_views.xml",

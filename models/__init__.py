@@ -30,6 +30,7 @@ from . import b2b_kpi_target
 from . import res_users
 from . import b2b_skill
 # Proposal, contract, scope locked with the customer, change requests.
+from . import b2b_mail_preview_mixin
 from . import b2b_confirmation_link_mixin
 from . import sale_order_contract
 from . import sale_order_committee

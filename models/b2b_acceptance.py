@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import html_escape
 
 from ..utils.confirmation_link import MAX_TEXT_LENGTH, clean_text
+from .b2b_mail_preview_mixin import is_mail_preview
 
 ACCEPTANCE_STATES = [
     ("draft", "Draft"),
@@ -49,6 +50,9 @@ class B2bAcceptance(models.Model):
         "draft": "action_draft",
         "sent": "action_send",
         "rejected": "action_reject",
+    }
+    _mail_preview_actions = {
+        "action_send": "b2b_sales_delivery.mail_template_b2b_acceptance",
     }
 
     name = fields.Char(
@@ -194,6 +198,11 @@ class B2bAcceptance(models.Model):
                 template.id, composition_mode="comment"
             )
         return True
+
+    @api.multi
+    def action_preview_send(self):
+        """Button: see the mail of the minutes before sending them."""
+        return self._b2b_mail_preview("action_send")
 
     @api.multi
     def action_accept(self, accepted_by=None, accepted_via=None, signature=None):
@@ -406,7 +415,8 @@ class B2bAcceptance(models.Model):
         change the minutes gets it."""
         self.ensure_one()
         self._check_link_manager()
-        if self.state in ("draft", "sent") and not self.sudo().access_token:
+        if (self.state in ("draft", "sent") and not self.sudo().access_token
+                and not is_mail_preview(self.env)):
             self._issue_link()
         return self._link_url("b2b/acceptance") or ""
 

@@ -36,6 +36,9 @@ class B2bChangeRequest(models.Model):
     _order = "order_id, id"
     _step_fields = tuple(sorted(CHANGE_STATE_FIELDS))
     _step_drop_actions = {"draft": "action_draft", "sent": "action_send"}
+    _mail_preview_actions = {
+        "action_send": "b2b_sales_delivery.mail_template_change_request",
+    }
 
     order_id = fields.Many2one(
         "sale.order", string="Order", required=True, ondelete="cascade",
@@ -150,6 +153,11 @@ class B2bChangeRequest(models.Model):
                     _("The change request %s is already decided.") % change.name
                 )
         return self._send_link("b2b_sales_delivery.mail_template_change_request")
+
+    @api.multi
+    def action_preview_send(self):
+        """Button: see the mail of the change before sending it."""
+        return self._b2b_mail_preview("action_send")
 
     @api.multi
     def action_revoke_link(self):

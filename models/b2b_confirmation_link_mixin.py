@@ -12,6 +12,7 @@ from ..utils.confirmation_link import (
     signature_bytes,
     token_is_valid,
 )
+from .b2b_mail_preview_mixin import is_mail_preview
 
 LINK_DAYS_PARAM = "b2b_sales_delivery.scope_link_days"
 CONFIRMATION_CHANNELS = [
@@ -40,6 +41,7 @@ class B2bConfirmationLinkMixin(models.AbstractModel):
 
     _name = "b2b.confirmation.link.mixin"
     _description = "Customer Confirmation Link"
+    _inherit = "b2b.mail.preview.mixin"
 
     _link_token_field = "access_token"
     _link_expiry_field = "token_expiry"
@@ -187,9 +189,28 @@ class B2bConfirmationLinkMixin(models.AbstractModel):
         self.ensure_one()
         token = self.sudo()[self._link_spec(kind)["token"]]
         if not token:
-            return False
+            # A mail rendered for its preview: the link is made on sending.
+            return "#" if is_mail_preview(self.env) else False
         base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
         return "%s/%s/%s/%s" % (base_url, path.strip("/"), self.id, token)
+
+    def _has_valid_link(self, kind=None):
+        self.ensure_one()
+        spec = self._link_spec(kind)
+        record = self.sudo()
+        return bool(record[spec["token"]]) and (
+            not record[spec["expiry"]]
+            or record[spec["expiry"]] > fields.Datetime.now()
+        )
+
+    def _mail_preview_notes(self):
+        notes = super()._mail_preview_notes()
+        if not self._has_valid_link():
+            notes.append(
+                _("The customer's link is made when the mail is sent: the "
+                  "button in the mail opens it.")
+            )
+        return notes
 
     @api.model
     def _find_by_link_token(self, record_id, token, kind=None):

@@ -21,8 +21,15 @@ class B2bDeliveryReport(models.Model):
 
     _name = "b2b.delivery.report"
     _description = "Delivery Progress Report"
-    _inherit = ["mail.thread", "mail.activity.mixin", "b2b.delivery.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "b2b.delivery.mixin",
+        "b2b.mail.preview.mixin",
+    ]
     _order = "period_start desc, id desc"
+    _mail_preview_actions = {
+        "action_send": "b2b_sales_delivery.mail_template_delivery_report",
+        "action_send_again": "b2b_sales_delivery.mail_template_delivery_report",
+    }
 
     name = fields.Char(compute="_compute_name", store=True)
     partner_id = fields.Many2one(
@@ -191,6 +198,25 @@ class B2bDeliveryReport(models.Model):
     def action_send_again(self):
         """Send an already sent report once more (after a correction)."""
         return self._send()
+
+    def _mail_preview_notes(self):
+        notes = super()._mail_preview_notes()
+        if self.state == "sent":
+            notes.append(
+                _("This report was already sent on %s: it goes to the "
+                  "customer once more.") % self.date_sent
+            )
+        return notes
+
+    @api.multi
+    def action_preview_send(self):
+        """Button: see the mail of the report before sending it."""
+        return self._b2b_mail_preview("action_send")
+
+    @api.multi
+    def action_preview_send_again(self):
+        """Button: see the mail before sending the report once more."""
+        return self._b2b_mail_preview("action_send_again")
 
     @api.multi
     def action_print(self):

@@ -126,9 +126,29 @@ class ProjectProject(models.Model):
             fields.Date.from_string(fields.Date.context_today(self))
         )
 
+    @api.multi
+    def action_preview_delivery_report(self):
+        """Button: see the mail of this period's report before sending it."""
+        self.ensure_one()
+        return self._preview_report_now(
+            fields.Date.from_string(fields.Date.context_today(self))
+        )
+
+    def _preview_report_now(self, day):
+        """The preview of the mail of the report of the period holding
+        ``day`` (a date), refused when it was already sent."""
+        return self._report_to_send_now(day)._b2b_mail_preview("action_send")
+
     def _send_report_now(self, day):
         """Send the report of the period holding ``day`` (a date); refuse a
         second sending, which the report form offers explicitly."""
+        report = self._report_to_send_now(day)
+        report._send()
+        return report.get_formview_action()
+
+    def _report_to_send_now(self, day):
+        """The report of the period holding ``day`` (a date), refused when
+        it was already sent."""
         self.ensure_one()
         report = self._get_report(day)
         if report.state == "sent":
@@ -136,8 +156,7 @@ class ProjectProject(models.Model):
                 _("The report of this period was already sent on %s. Open it "
                   "from the Reports button to send it again.") % report.date_sent
             )
-        report._send()
-        return report.get_formview_action()
+        return report
 
     def _get_projects_to_report(self):
         return self.search([

@@ -44,6 +44,9 @@ class SaleOrder(models.Model):
     _link_expiry_field = "scope_token_expiry"
     _link_date_sent_field = "scope_date_sent"
     _link_state_field = "scope_state"
+    _mail_preview_actions = {
+        "action_send_scope": "b2b_sales_delivery.mail_template_scope",
+    }
 
     scope_item_ids = fields.One2many(
         "b2b.scope.item", "order_id", string="Scope", copy=True
@@ -185,6 +188,11 @@ class SaleOrder(models.Model):
                     _("Add the scope items of %s before sending it.") % order.name
                 )
         return self._send_link("b2b_sales_delivery.mail_template_scope")
+
+    @api.multi
+    def action_preview_scope(self):
+        """Button: see the mail of the scope before sending it."""
+        return self._b2b_mail_preview("action_send_scope")
 
     @api.multi
     def action_revoke_scope_link(self):

@@ -51,3 +51,4 @@ from . import test_steps
 from . import test_scope_lock
 from . import test_jobs
 from . import test_no_switches
+from . import test_mail_preview

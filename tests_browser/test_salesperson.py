@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The salesperson, working in Vietnamese: the pipeline, a refused move that
-says what is missing, a call logged through its wizard, the move again."""
+says what is missing, a call logged through its wizard, the move again, the
+scope of a quotation sent after a look at its mail."""
 from seed import CUSTOMER, LEAD
 
 
@@ -50,7 +51,19 @@ def test_salesperson_journey(walk):
     row.locator("input[name=name], td.o_required_modifier input").first.fill(
         "Kịch bản video giới thiệu")
     walk.button("Lưu")
+    # The mail is seen before it goes: the customer with their email, the
+    # customer's language (English here), the subject, the PDF's name.
+    # Cancelled, nothing is sent.
+    preview = ".modal-dialog:visible"
     walk.button("Gửi phạm vi")
+    walk.see("Xem trước thư", CUSTOMER, "info@saoviet.example.com", "English",
+             "scope of %s to confirm" % walk.seed.names["quote"],
+             "Scope - %s.pdf" % walk.seed.names["quote"], scope=preview)
+    walk.button("Hủy", ".modal-footer")
+    walk.see("Nháp", scope=".o_notebook .o_statusbar_status .btn-primary")
+    # Sent from the preview: the form shows at once that it went.
+    walk.button("Gửi phạm vi")
+    walk.button("Gửi", preview + " .modal-footer")
     walk.see("Ngày gửi phạm vi")
     # the scope's state shows at once that it went to the customer
     walk.see("Đã gửi khách hàng", scope=".o_notebook .o_statusbar_status .btn-primary")
