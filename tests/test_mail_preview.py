@@ -29,7 +29,9 @@ class TestScopeMailPreview(ScopeCase):
 
     def test_preview_shows_the_mail_and_sends_nothing(self):
         order = self.order_as_salesman
+        self.salesman.name = "Nguyễn Thu"
         preview = self.preview(order)
+        self.assertEqual(preview.email_from, "Nguyễn Thu <b2b_salesman@example.com>")
         self.assertEqual(preview.partner_ids, self.customer)
         self.assertEqual(preview.partner_ids.email, "contact@minhphat.example.com")
         self.assertEqual(preview.lang, "en_US")

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import append_content_to_html
+from odoo.tools import append_content_to_html, decode_smtp_header
 
 from ..models.b2b_mail_preview_mixin import MAIL_PREVIEW
 
@@ -95,7 +95,8 @@ class B2bMailPreview(models.TransientModel):
             )
         lang = template.env.context.get("lang") or "en_US"
         return {
-            "email_from": render("email_from"),
+            # as people read it (the header encodes names outside ASCII)
+            "email_from": decode_smtp_header(render("email_from")),
             "partner_ids": [(6, 0, recipients.get("partner_ids", []))],
             "email_to": ", ".join(
                 filter(None, (recipients.get("email_to"), recipients.get("email_cc")))
