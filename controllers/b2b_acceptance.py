@@ -14,6 +14,7 @@ from odoo.tools import html_escape
 from ..utils.confirmation_link import record_id_of, signature_bytes
 from .customer_link import find_or_404, run_step, typed_name, typed_text
 
+
 class B2bAcceptanceController(http.Controller):
     def _channel(self):
         return "link" if request.env.user._is_public() else "portal"
