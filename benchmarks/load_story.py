@@ -44,6 +44,7 @@ import base64
 import collections
 import datetime
 import os
+import signal
 import socket
 import sys
 import threading
@@ -577,6 +578,8 @@ def main():
     options = parser.parse_args()
     socket.setdefaulttimeout(options.timeout)
 
+    # stopped (timeout, kill): the crons' schedule is restored all the same
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(1))
     setup = Setup(options)
     setup.make(options.clients)
     stats = Stats()
@@ -584,7 +587,7 @@ def main():
     started = time.time()
     deadline = started + options.minutes * 60
     clients = [Story(setup, index, stats, deadline) for index in range(options.clients)]
-    threads = [threading.Thread(target=client.run) for client in clients]
+    threads = [threading.Thread(target=client.run, daemon=True) for client in clients]
     try:
         for thread in threads:
             thread.start()
