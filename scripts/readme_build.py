@@ -23,9 +23,8 @@ SECTIONS = [
     "project_manager",
     "accountant",
     "customer",
-    "security",         # who may do what, customer links, bad input
     "configuration",
-    "security",         # who may do what; steps and states
+    "security",         # who may do what; steps and states; customer links
     "xmlrpc",
     "development",      # layout, tests, commands, benchmark
     "HISTORY",
@@ -86,10 +85,16 @@ def picture_problems(content):
     return problems
 
 
+def repeated_sections(content):
+    """Section headings (##) that appear more than once."""
+    titles = [title for level, title in headings(content) if level == 2]
+    return sorted({"section twice: %s" % t for t in titles if titles.count(t) > 1})
+
+
 def main(argv):
     path = os.path.join(ROOT, "README.md")
     content = build()
-    problems = picture_problems(content)
+    problems = picture_problems(content) + repeated_sections(content)
     for problem in problems:
         print(problem)
     if "--check" in argv:
