@@ -145,6 +145,66 @@ class TestPaymentConcurrency(TransactionCase):
                 cr.close()
         return result["b"]
 
+    @staticmethod
+    def _post_entry(env, journal_id):
+        """A posted journal entry of 100 in the journal, on 2026-06-15."""
+        journal = env["account.journal"].browse(journal_id)
+        accounts = env["account.account"].search(
+            [("company_id", "=", journal.company_id.id), ("deprecated", "=", False)],
+            limit=2, order="id",
+        )
+        move = env["account.move"].create({
+            "journal_id": journal.id, "date": "2026-06-15",
+            "line_ids": [
+                (0, 0, {"name": "Nợ", "account_id": accounts[0].id, "debit": 100.0}),
+                (0, 0, {"name": "Có", "account_id": accounts[1].id, "credit": 100.0}),
+            ],
+        })
+        move.post()
+        return move.name
+
+    def test_posts_in_one_journal_take_their_turn(self):
+        """A posts an entry in a journal with a gapless number and has not
+        committed: B's entry in the same journal waits for A's number
+        instead of being refused, then takes the next one. Nothing is
+        committed: both transactions are rolled back."""
+        journal = self.env["account.journal"].search(
+            [("company_id", "=", self.env.user.company_id.id),
+             ("sequence_id.implementation", "=", "no_gap")], limit=1)
+        self.assertTrue(journal)
+        cr_a = self.registry.cursor()
+        cr_b = self.registry.cursor()
+        result = {}
+        try:
+            cr_b.execute("SET lock_timeout = '30s'")
+            cr_b.execute("SELECT pg_backend_pid()")
+            pid_b = cr_b.fetchone()[0]
+            with api.Environment.manage():
+                name_a = self._post_entry(
+                    api.Environment(cr_a, SUPERUSER_ID, {}), journal.id)
+
+            def run_b():
+                with api.Environment.manage(), mute_logger("odoo.sql_db"):
+                    try:
+                        result["b"] = self._post_entry(
+                            api.Environment(cr_b, SUPERUSER_ID, {}), journal.id)
+                    except psycopg2.Error as error:
+                        result["b"] = error
+
+            thread = threading.Thread(target=run_b)
+            thread.start()
+            waited = _wait_for_lock(self.registry, pid_b, timeout=10.0)
+            cr_a.rollback()
+            thread.join(60)
+            self.assertFalse(thread.is_alive())
+            self.assertTrue(waited, "B was refused instead of waiting: %r"
+                            % result.get("b"))
+            self.assertEqual(result["b"], name_a)
+        finally:
+            for cr in (cr_a, cr_b):
+                cr.rollback()
+                cr.close()
+
     def _retry(self, step):
         """Run ``step`` in a new transaction (as Odoo retries a request)."""
         with self.registry.cursor() as cr, api.Environment.manage():
