@@ -25,6 +25,9 @@ def ensure_http_server():
     server of ``make demo`` or of another clone.
     """
     with _http_server_lock:
+        running = odoo.service.server.server
+        if running is not None and getattr(running, "httpd", None):
+            return  # Odoo's own runner serves already (--test-enable)
         if not _http_server:
             server = odoo.service.server.ThreadedServer(
                 odoo.service.wsgi_server.application
@@ -103,6 +106,23 @@ def create_user(env, login, groups, name=None, **values):
     return env["res.users"].with_context(no_reset_password=True).create(vals)
 
 
+def use_currency(env, company, currency):
+    """The company and its public pricelist count in ``currency`` for the
+    rest of this transaction, whatever the database's company counts in
+    (Odoo's runner tests on a database with demo data, whose company counts
+    in đồng). Odoo refuses to change the currency of a company that has
+    journal items, hence the SQL; the test's rollback undoes it."""
+    if company.currency_id != currency:
+        env.cr.execute(
+            "UPDATE res_company SET currency_id = %s WHERE id = %s",
+            (currency.id, company.id),
+        )
+        company.invalidate_cache(["currency_id"], company.ids)
+    pricelist = env.ref("product.list0")
+    if pricelist.currency_id != currency:
+        pricelist.currency_id = currency
+
+
 class B2BCase(SavepointCase):
     """Users for each role of the process, created once per test class."""
 
@@ -112,6 +132,7 @@ class B2BCase(SavepointCase):
         super().setUpClass()
         env = cls.env
         cls.company = env.ref("base.main_company")
+        use_currency(env, cls.company, env.ref("base.USD"))
         cls.salesman = create_user(
             env, "b2b_salesman", ["sales_team.group_sale_salesman"]
         )

@@ -6,6 +6,11 @@ from .common import B2BCase
 
 
 class TestInstall(B2BCase):
+    # Under Odoo's own runner, after the install (during it the module is
+    # still "to install").
+    at_install = False
+    post_install = True
+
     def test_module_installed(self):
         module = self.env["ir.module.module"].search(
             [("name", "=", "b2b_sales_delivery")]

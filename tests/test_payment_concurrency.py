@@ -36,6 +36,11 @@ def _wait_for_lock(registry, pid, timeout=20.0):
 
 
 class TestPaymentConcurrency(TransactionCase):
+    # Two connections see only committed data: under Odoo's own runner,
+    # after the install's transaction is committed.
+    at_install = False
+    post_install = True
+
     def _create_data(self, env):
         partner = env["res.partner"].create(
             {"name": "Công ty TNHH Đồng Thời (test)", "email": "dt@example.com"}
