@@ -54,6 +54,13 @@ class TestPaymentQuotation(B2BPaymentCase):
         phase.action_to_accept()
         accept_by_customer(self.create_acceptance(phase))
 
+    def assert_kept(self, line, writes, message):
+        """Each of ``writes`` on ``line`` refused with ``message``."""
+        for vals in writes:
+            with self.assertRaises(UserError) as error, self.env.cr.savepoint():
+                line.sudo(self.salesman).write(vals)
+            self.assertEqual(error.exception.name, message)
+
     def test_plan_on_the_quotation_to_the_final_invoice(self):
         order = self.create_quotation()
         advance, first, final = order.payment_plan_line_ids
@@ -208,6 +215,25 @@ class TestPaymentQuotation(B2BPaymentCase):
         self.env["b2b.phase"].invalidate_cache()
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             order.payment_plan_line_ids[1].sudo(self.salesman).percent = 10.0
+
+    def test_terms_kept_once_triggered_then_once_invoiced(self):
+        order = self.create_quotation()
+        advance, first, _final = order.payment_plan_line_ids
+        first._write_step({"date_triggered": "2026-01-10"})
+        self.assert_kept(
+            first, ({"trigger": "date"}, {"date_planned": "2026-02-01"}),
+            "The trigger of the installment Giai đoạn 1 is met: its trigger can "
+            "no longer change.",
+        )
+        first.sudo(self.salesman).write({"percent": 40.0, "name": "Đợt 2"})
+        order.sudo(self.salesman).action_confirm()
+        self.contract.action_sign()
+        self.assertEqual(advance.state, "invoiced")
+        self.assert_kept(
+            advance, ({"percent": 10.0}, {"trigger": "date"}),
+            "The installment Tạm ứng is invoiced: its amount and trigger can no "
+            "longer change.",
+        )
 
     def test_trigger_never_before_its_date_nor_unmet(self):
         order = self.create_quotation()
