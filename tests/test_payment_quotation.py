@@ -54,6 +54,21 @@ class TestPaymentQuotation(B2BPaymentCase):
         phase.action_to_accept()
         accept_by_customer(self.create_acceptance(phase))
 
+    def order_with_two_invoices(self):
+        """The quotation with its advance on confirmation and a fixed first
+        installment, confirmed, its first phase accepted: advance and first
+        installment invoiced, the final one to come."""
+        order = self.create_quotation()
+        order.write({"payment_plan_line_ids": [
+            (1, order.payment_plan_line_ids[0].id, {"trigger": "order_confirmed"}),
+            (1, order.payment_plan_line_ids[1].id,
+             {"amount_type": "fixed", "fixed_amount": 400.0}),
+        ]})
+        order.sudo(self.salesman).action_confirm()
+        self.env["project.project"].browse(order.sudo().action_create_project())
+        self.accept(order.phase_ids[0])
+        return order
+
     def assert_kept(self, line, writes, message):
         """Each of ``writes`` on ``line`` refused with ``message``."""
         for vals in writes:
@@ -128,15 +143,7 @@ class TestPaymentQuotation(B2BPaymentCase):
         self.env["b2b.phase"].invalidate_cache()
 
     def test_change_after_invoices_spread(self):
-        order = self.create_quotation()
-        order.write({"payment_plan_line_ids": [
-            (1, order.payment_plan_line_ids[0].id, {"trigger": "order_confirmed"}),
-            (1, order.payment_plan_line_ids[1].id,
-             {"amount_type": "fixed", "fixed_amount": 400.0}),
-        ]})
-        order.sudo(self.salesman).action_confirm()
-        self.env["project.project"].browse(order.sudo().action_create_project())
-        self.accept(order.phase_ids[0])
+        order = self.order_with_two_invoices()
         advance, first, final = order.payment_plan_line_ids
         self.assertEqual((advance.state, first.state), ("invoiced", "invoiced"))
         change = self.env["b2b.change.request"].sudo(self.salesman).create({
@@ -152,15 +159,7 @@ class TestPaymentQuotation(B2BPaymentCase):
         self.assertEqual(sum(order.invoice_ids.mapped("amount_total")), 1500.0)
 
     def test_change_after_invoices_new_installment(self):
-        order = self.create_quotation()
-        order.write({"payment_plan_line_ids": [
-            (1, order.payment_plan_line_ids[0].id, {"trigger": "order_confirmed"}),
-            (1, order.payment_plan_line_ids[1].id,
-             {"amount_type": "fixed", "fixed_amount": 400.0}),
-        ]})
-        order.sudo(self.salesman).action_confirm()
-        self.env["project.project"].browse(order.sudo().action_create_project())
-        self.accept(order.phase_ids[0])
+        order = self.order_with_two_invoices()
         change = self.env["b2b.change.request"].sudo(self.salesman).create({
             "order_id": order.id, "name": "Thêm báo cáo", "extra_amount": 500.0,
             "payment_plan_policy": "new_installment",
