@@ -175,7 +175,7 @@ class TestPaymentQuotation(B2BPaymentCase):
         self.assertEqual(added.invoice_id.amount_total, 500.0)
         self.accept(order.phase_ids[2])
         self.assertEqual(sum(order.invoice_ids.mapped("amount_total")), 1500.0)
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, "set it back to draft"):
             change.sudo(self.salesman).write({"payment_plan_policy": "spread"})
 
     def test_roads_to_the_state_and_evidence_are_closed(self):
