@@ -35,6 +35,8 @@ class B2bChangeRequest(models.Model):
     ]
     _order = "order_id, id"
     _step_fields = tuple(sorted(CHANGE_STATE_FIELDS))
+    # What the customer is sent: it changes only while the change is a draft.
+    _content_fields = tuple(sorted(CHANGE_CONTENT_FIELDS))
     _step_drop_actions = {"draft": "action_draft", "sent": "action_send"}
     _mail_preview_actions = {
         "action_send": "b2b_sales_delivery.mail_template_change_request",
@@ -120,7 +122,7 @@ class B2bChangeRequest(models.Model):
 
     @api.multi
     def write(self, vals):
-        if CHANGE_CONTENT_FIELDS.intersection(vals):
+        if set(self._content_fields).intersection(vals):
             for change in self.filtered(lambda c: c.state != "draft"):
                 raise UserError(
                     _("The change request %s was sent to the customer: set it "

@@ -1,11 +1,11 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Where an approved change's amount goes in the order's payment plan."""
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 from odoo.exceptions import UserError
 
 from ..utils.payment import split_by_bases, to_decimal
-from .b2b_change_request import CHANGE_STATE_FIELDS
+from .b2b_change_request import CHANGE_CONTENT_FIELDS, CHANGE_STATE_FIELDS
 from .b2b_payment_plan_line import PLAN_TRIGGERS
 
 CHANGE_PLAN_POLICIES = [
@@ -27,6 +27,7 @@ class B2bChangeRequest(models.Model):
     _inherit = "b2b.change.request"
     # The installment added is recorded by the approval only.
     _step_fields = tuple(sorted(CHANGE_STATE_FIELDS | {"payment_plan_line_id"}))
+    _content_fields = tuple(sorted(CHANGE_CONTENT_FIELDS | CHANGE_PLAN_FIELDS))
 
     payment_plan_policy = fields.Selection(
         CHANGE_PLAN_POLICIES, string="Difference in the Payment Plan",
@@ -46,16 +47,6 @@ class B2bChangeRequest(models.Model):
         "b2b.payment.plan.line", string="Installment Added", readonly=True,
         copy=False, ondelete="set null",
     )
-
-    @api.multi
-    def write(self, vals):
-        if CHANGE_PLAN_FIELDS.intersection(vals):
-            for change in self.filtered(lambda c: c.state != "draft"):
-                raise UserError(
-                    _("The change request %s was sent to the customer: set it "
-                      "back to draft before editing it.") % change.name
-                )
-        return super().write(vals)
 
     def _apply_amount(self):
         """The order total changes: the plan of a confirmed order follows the

@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..utils.arguments import check_date_argument
+
 CONTRACT_STATES = [
     ("draft", "Draft"),
     ("negotiation", "Negotiation"),
@@ -191,13 +193,7 @@ class B2bContract(models.Model):
         won. Returns True."""
         today = fields.Date.context_today(self)
         if date_signed:
-            try:
-                date_signed = fields.Date.to_string(
-                    fields.Date.from_string(date_signed))
-            except (TypeError, ValueError):
-                raise UserError(
-                    _("The signing date must be a date (YYYY-MM-DD): %s")
-                    % date_signed)
+            date_signed = check_date_argument(self, date_signed, _("The signing date"))
             if date_signed > today:
                 raise UserError(_("A contract cannot be signed in the future."))
         self._set_state("signed", ("draft", "negotiation"))

@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import formatLang
 
 from ..utils import kpi_periods
+from ..utils.arguments import check_date_argument
 from .b2b_job import run_each
 
 # The nine key indicators of the B2B process, in its order.
@@ -305,13 +306,7 @@ class B2bKpiTarget(models.Model):
     @api.model
     def _kpi_date(self, value, label):
         """``value`` as a date, or a UserError naming ``label``."""
-        try:
-            day = kpi_periods.to_date(value)
-        except (TypeError, ValueError, OverflowError):
-            day = None
-        if day is None or not 1900 <= day.year <= 9999:
-            raise UserError(_("%s must be a date (YYYY-MM-DD).") % label)
-        return day
+        return fields.Date.from_string(check_date_argument(self, value, label))
 
     def _kpi_targets(self, date_from, date_to, user_ids=None):
         """{(user id, kpi): target} of salespeople for [date_from, date_to].

@@ -292,20 +292,11 @@ class B2bPaymentPlanLine(models.Model):
     @api.multi
     def write(self, vals):
         self._check_protected_fields(vals)
-        if set(vals) & PLAN_LINE_FROZEN_FIELDS:
-            done = self.filtered("invoice_id")
-            if done:
-                raise UserError(
-                    _("The installment %s is invoiced: its amount and trigger can "
-                      "no longer change.") % done[0].name
-                )
-        if set(vals) & PLAN_LINE_TRIGGER_FIELDS:
-            done = self.filtered("date_triggered")
-            if done:
-                raise UserError(
-                    _("The trigger of the installment %s is met: its trigger can "
-                      "no longer change.") % done[0].name
-                )
+        for names, evidence, message in self._frozen_field_rules():
+            if names.intersection(vals):
+                done = self.filtered(evidence)
+                if done:
+                    raise UserError(message % done[0].name)
         return super().write(vals)
 
     @api.multi
@@ -330,6 +321,18 @@ class B2bPaymentPlanLine(models.Model):
                   "and its invoice; they cannot be set by hand (%s).")
                 % ", ".join(sorted(protected))
             )
+
+    def _frozen_field_rules(self):
+        """What an installment keeps for good: (fields, the field whose
+        value freezes them, the message naming the installment)."""
+        return [
+            (PLAN_LINE_FROZEN_FIELDS, "invoice_id",
+             _("The installment %s is invoiced: its amount and trigger can "
+               "no longer change.")),
+            (PLAN_LINE_TRIGGER_FIELDS, "date_triggered",
+             _("The trigger of the installment %s is met: its trigger can "
+               "no longer change.")),
+        ]
 
     def _write_step(self, vals):
         """Write the state and evidence fields (the steps' only way to them)."""

@@ -283,17 +283,17 @@ class CrmLead(models.Model):
         return True
 
     @api.model
-    def _create_at_follow_up_stage(self, vals):
-        """Create a follow-up opportunity of an existing customer at the
-        stage the addon chose for follow-ups (``crm.stage.
-        _get_follow_up_stage``): the new customer's checkpoints before it do
-        not apply. The returned record carries no pass."""
-        stage = self.env["crm.stage"].sudo()._get_follow_up_stage(
-            self.env["crm.team"].browse(vals.get("team_id"))
-        )
-        if vals.get("stage_id") != stage.id:
+    def _create_at_follow_up_stage(self, vals, stage):
+        """Create a follow-up opportunity of an existing customer at
+        ``stage``, the stage the addon chose for follow-ups of its team
+        (``crm.stage._get_follow_up_stage``, found by the caller): the new
+        customer's checkpoints before it do not apply. Without a stage, a
+        plain creation. The returned record carries no pass."""
+        if not stage:
             return self.create(vals)
-        lead = self.with_context(**{FORCE_STAGE_KEY: _FORCE_STAGE}).create(vals)
+        lead = self.with_context(**{FORCE_STAGE_KEY: _FORCE_STAGE}).create(
+            dict(vals, stage_id=stage.id)
+        )
         return self.browse(lead.id)
 
     @api.multi

@@ -79,8 +79,10 @@ class ProjectProject(models.Model):
             raise UserError(_("The project %s has no customer.") % self.name)
         # The project team may lack CRM rights: the opportunity is the
         # salesperson's, created for them.
+        values = self._prepare_upsell_lead_values()
+        # The values carry the follow-up stage found for the order's team.
         lead = self.env["crm.lead"].sudo()._create_at_follow_up_stage(
-            self._prepare_upsell_lead_values()
+            values, self.env["crm.stage"].browse(values.get("stage_id"))
         )
         self._post_delivery_note(
             _("Follow-up opportunity created: %s") % lead.name

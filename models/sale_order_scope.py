@@ -7,6 +7,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
+from ..utils.arguments import check_datetime_argument
 from ..utils.confirmation_link import MAX_TEXT_LENGTH, clean_text
 from .b2b_confirmation_link_mixin import CONFIRMATION_CHANNELS
 from .b2b_step_mixin import check_new_values
@@ -279,10 +280,7 @@ class SaleOrder(models.Model):
         now = fields.Datetime.now()
         if not date:
             return now
-        try:
-            date = fields.Datetime.to_string(fields.Datetime.from_string(date))
-        except (TypeError, ValueError):
-            raise UserError(_("The confirmation date is not a date: %s") % (date,))
+        date = check_datetime_argument(self, date, _("The date of the confirmation"))
         earliest = self.scope_date_sent or self.create_date
         if date > now or (earliest and date < earliest):
             raise UserError(

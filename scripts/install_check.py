@@ -56,6 +56,25 @@ def service_product(name):
             "invoice_policy": "order"})
 
 
+def sell_and_deliver(lead, product_name, quantity, brief):
+    """The contract of ``lead``'s customer, its order of ``quantity`` of a
+    service with one scope item ``brief``, confirmed, and its delivery
+    project; committed. Returns the order and the project's id."""
+    customer = lead.partner_id
+    contract = env["b2b.contract"].create({"partner_id": customer.id, "lead_id": lead.id})
+    order = env["sale.order"].create({
+        "partner_id": customer.id, "opportunity_id": lead.id,
+        "b2b_contract_id": contract.id,
+        "order_line": [(0, 0, {"product_id": service_product(product_name).id,
+                               "product_uom_qty": quantity})]})
+    env["b2b.scope.item"].create({"order_id": order.id, "category": "brief",
+                                  "name": brief})
+    order.action_confirm()
+    project = order.action_create_project()
+    env.cr.commit()
+    return order, project
+
+
 def populate():
     salesman, project_user, _accountant = users()
     team = env["crm.team"].create({"name": "Own Team", "member_ids": [(4, salesman.id)]})
@@ -119,17 +138,7 @@ def use():
         "lead_id": lead.id, "kind": "call", "call_outcome": "answered",
         "date": DAY + " 09:00:00", "user_id": salesman.id})
     lead.write({"stage_id": env.ref(MODULE + ".crm_stage_email_sent").id})
-    contract = env["b2b.contract"].create({"partner_id": customer.id, "lead_id": lead.id})
-    order = env["sale.order"].create({
-        "partner_id": customer.id, "opportunity_id": lead.id,
-        "b2b_contract_id": contract.id,
-        "order_line": [(0, 0, {"product_id": service_product("B2B Service").id,
-                               "product_uom_qty": 1})]})
-    env["b2b.scope.item"].create({"order_id": order.id, "category": "brief",
-                                  "name": "Brief"})
-    order.action_confirm()
-    project = order.action_create_project()
-    env.cr.commit()
+    order, project = sell_and_deliver(lead, "B2B Service", 1, "Brief")
     print("used: %s, %s, project %s" % (lead.name, order.name, project))
 
 
@@ -151,17 +160,7 @@ def old_data():
             "lead_id": lead.id, "partner_id": customer.id,
             "role_ids": [(6, 0, env["b2b.stakeholder.role"].search([]).ids)]})
     leads[1].write({"stage_id": env["crm.stage"].search([], order="sequence", limit=2)[1].id})
-    contract = env["b2b.contract"].create({"partner_id": customer.id, "lead_id": leads[0].id})
-    order = env["sale.order"].create({
-        "partner_id": customer.id, "opportunity_id": leads[0].id,
-        "b2b_contract_id": contract.id,
-        "order_line": [(0, 0, {"product_id": service_product("Old Service").id,
-                               "product_uom_qty": 4})]})
-    env["b2b.scope.item"].create({"order_id": order.id, "category": "brief",
-                                  "name": "Old brief"})
-    order.action_confirm()
-    project = order.action_create_project()
-    env.cr.commit()
+    order, project = sell_and_deliver(leads[0], "Old Service", 4, "Old brief")
     print("previous version's data: %d opportunities, %s, project %s" % (
         len(leads), order.name, project))
 

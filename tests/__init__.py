@@ -21,6 +21,7 @@ from . import test_scope_change
 from . import test_scope_http
 from . import test_scope_report
 from . import test_scope_utils
+from . import test_argument_utils
 from . import test_plan_dates
 from . import test_timeline_dates
 from . import test_amount_words

@@ -74,8 +74,11 @@ def mark_sent(acceptance):
     """The minutes as ``action_send`` leaves them, without rendering and
     mailing the PDF (slow, and tested on its own)."""
     for minutes in acceptance.filtered(lambda a: a.state == "draft"):
-        minutes.sudo()._issue_link(state="sent")
-        minutes.sudo()._step_write({"date_sent": "2026-03-02 09:00:00"})
+        minutes.sudo()._issue_link()
+        # Sent on a fixed day, not today.
+        minutes.sudo()._step_write(
+            {"state": "sent", "date_sent": "2026-03-02 09:00:00"}
+        )
         minutes.phase_id._b2b_set_to_accept()
     return acceptance
 

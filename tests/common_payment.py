@@ -35,6 +35,16 @@ class B2BPaymentCase(B2BCase):
         )
 
     @classmethod
+    def use_vnd(cls):
+        """The đồng active and rounded to the unit, with a pricelist in it:
+        ``cls.vnd``, ``cls.pricelist_vnd``."""
+        cls.vnd = cls.env.ref("base.VND")
+        cls.vnd.write({"active": True, "rounding": 1.0})
+        cls.pricelist_vnd = cls.env["product.pricelist"].create(
+            {"name": "Bảng giá VND", "currency_id": cls.vnd.id}
+        )
+
+    @classmethod
     def create_order(cls, price=1000.01, plan=THIRDS, triggers=None, pricelist=None,
                      user=None):
         """An order of one line at ``price``, with a plan of percentages.

@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Set-up shared by the tests of contracts, scope and change requests."""
-from .common import B2BCase
+from .common import B2BCase, create_user
 
 
 def create_scope_order(env, partner, user, price=1000000.0, items=None, **values):
@@ -23,6 +23,18 @@ def create_scope_order(env, partner, user, price=1000000.0, items=None, **values
     }
     vals.update(values)
     return env["sale.order"].sudo(user).create(vals)
+
+
+def create_link_parties(env, login, customer_name, email, **user_values):
+    """The two sides of a customer link: a salesperson ``login`` and a
+    company customer with an email."""
+    salesman = create_user(
+        env, login, ["sales_team.group_sale_salesman"], **user_values
+    )
+    customer = env["res.partner"].create(
+        {"name": customer_name, "email": email, "is_company": True}
+    )
+    return salesman, customer
 
 
 def create_opportunity(env, partner, user, name="Kho Minh Phát", **values):

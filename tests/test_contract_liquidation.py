@@ -18,13 +18,9 @@ class TestContractLiquidation(B2BPaymentCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        cls.vnd = env.ref("base.VND")
-        cls.vnd.write({"active": True, "rounding": 1.0})
-        pricelist = env["product.pricelist"].create(
-            {"name": "Bảng giá VND", "currency_id": cls.vnd.id}
-        )
+        cls.use_vnd()
         cls.order, cls.project, cls.phases = cls.create_order(
-            PRICE, THIRDS, pricelist=pricelist
+            PRICE, THIRDS, pricelist=cls.pricelist_vnd
         )
         cls.contract = env["b2b.contract"].sudo(cls.salesman).create({
             "partner_id": cls.customer.id, "title": "Triển khai phần mềm",

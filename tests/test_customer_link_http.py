@@ -8,8 +8,8 @@ import base64
 import odoo
 from odoo import SUPERUSER_ID, api
 
-from .common import B2BHttpCase, create_user
-from .common_scope import create_scope_order
+from .common import B2BHttpCase
+from .common_scope import create_link_parties, create_scope_order
 
 SCRIPT = '<script>alert("x")</script><b>Bà Lan</b>'
 ESCAPED = "&lt;script&gt;"
@@ -24,12 +24,8 @@ class TestCustomerLinkHttp(B2BHttpCase):
         self.url_open("/web/login")  # see test_scope_http.TestScopeHttp.setUp
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
-            salesman = create_user(
-                env, "b2b_link_salesman", ["sales_team.group_sale_salesman"]
-            )
-            customer = env["res.partner"].create(
-                {"name": "Công ty TNHH Sao Mai", "email": "saomai@example.com",
-                 "is_company": True}
+            salesman, customer = create_link_parties(
+                env, "b2b_link_salesman", "Công ty TNHH Sao Mai", "saomai@example.com"
             )
             order = create_scope_order(env, customer, salesman)
             other = create_scope_order(env, customer, salesman)

@@ -14,11 +14,7 @@ class TestPaymentPlan(B2BPaymentCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.vnd = cls.env.ref("base.VND")
-        cls.vnd.write({"active": True, "rounding": 1.0})
-        cls.pricelist_vnd = cls.env["product.pricelist"].create(
-            {"name": "Bảng giá VND", "currency_id": cls.vnd.id}
-        )
+        cls.use_vnd()
 
     def test_split_thirds_to_the_cent(self):
         order, _project, _phases = self.create_order(1000.01, THIRDS)

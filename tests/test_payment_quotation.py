@@ -54,6 +54,28 @@ class TestPaymentQuotation(B2BPaymentCase):
         phase.action_to_accept()
         accept_by_customer(self.create_acceptance(phase))
 
+    def order_with_two_invoices(self):
+        """The quotation with its advance on confirmation and a fixed first
+        installment, confirmed, its first phase accepted: advance and first
+        installment invoiced, the final one to come."""
+        order = self.create_quotation()
+        order.write({"payment_plan_line_ids": [
+            (1, order.payment_plan_line_ids[0].id, {"trigger": "order_confirmed"}),
+            (1, order.payment_plan_line_ids[1].id,
+             {"amount_type": "fixed", "fixed_amount": 400.0}),
+        ]})
+        order.sudo(self.salesman).action_confirm()
+        self.env["project.project"].browse(order.sudo().action_create_project())
+        self.accept(order.phase_ids[0])
+        return order
+
+    def assert_kept(self, line, writes, message):
+        """Each of ``writes`` on ``line`` refused with ``message``."""
+        for vals in writes:
+            with self.assertRaises(UserError) as error, self.env.cr.savepoint():
+                line.sudo(self.salesman).write(vals)
+            self.assertEqual(error.exception.name, message)
+
     def test_plan_on_the_quotation_to_the_final_invoice(self):
         order = self.create_quotation()
         advance, first, final = order.payment_plan_line_ids
@@ -121,15 +143,7 @@ class TestPaymentQuotation(B2BPaymentCase):
         self.env["b2b.phase"].invalidate_cache()
 
     def test_change_after_invoices_spread(self):
-        order = self.create_quotation()
-        order.write({"payment_plan_line_ids": [
-            (1, order.payment_plan_line_ids[0].id, {"trigger": "order_confirmed"}),
-            (1, order.payment_plan_line_ids[1].id,
-             {"amount_type": "fixed", "fixed_amount": 400.0}),
-        ]})
-        order.sudo(self.salesman).action_confirm()
-        self.env["project.project"].browse(order.sudo().action_create_project())
-        self.accept(order.phase_ids[0])
+        order = self.order_with_two_invoices()
         advance, first, final = order.payment_plan_line_ids
         self.assertEqual((advance.state, first.state), ("invoiced", "invoiced"))
         change = self.env["b2b.change.request"].sudo(self.salesman).create({
@@ -145,15 +159,7 @@ class TestPaymentQuotation(B2BPaymentCase):
         self.assertEqual(sum(order.invoice_ids.mapped("amount_total")), 1500.0)
 
     def test_change_after_invoices_new_installment(self):
-        order = self.create_quotation()
-        order.write({"payment_plan_line_ids": [
-            (1, order.payment_plan_line_ids[0].id, {"trigger": "order_confirmed"}),
-            (1, order.payment_plan_line_ids[1].id,
-             {"amount_type": "fixed", "fixed_amount": 400.0}),
-        ]})
-        order.sudo(self.salesman).action_confirm()
-        self.env["project.project"].browse(order.sudo().action_create_project())
-        self.accept(order.phase_ids[0])
+        order = self.order_with_two_invoices()
         change = self.env["b2b.change.request"].sudo(self.salesman).create({
             "order_id": order.id, "name": "Thêm báo cáo", "extra_amount": 500.0,
             "payment_plan_policy": "new_installment",
@@ -169,7 +175,7 @@ class TestPaymentQuotation(B2BPaymentCase):
         self.assertEqual(added.invoice_id.amount_total, 500.0)
         self.accept(order.phase_ids[2])
         self.assertEqual(sum(order.invoice_ids.mapped("amount_total")), 1500.0)
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, "set it back to draft"):
             change.sudo(self.salesman).write({"payment_plan_policy": "spread"})
 
     def test_roads_to_the_state_and_evidence_are_closed(self):
@@ -208,6 +214,25 @@ class TestPaymentQuotation(B2BPaymentCase):
         self.env["b2b.phase"].invalidate_cache()
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             order.payment_plan_line_ids[1].sudo(self.salesman).percent = 10.0
+
+    def test_terms_kept_once_triggered_then_once_invoiced(self):
+        order = self.create_quotation()
+        advance, first, _final = order.payment_plan_line_ids
+        first._write_step({"date_triggered": "2026-01-10"})
+        self.assert_kept(
+            first, ({"trigger": "date"}, {"date_planned": "2026-02-01"}),
+            "The trigger of the installment Giai đoạn 1 is met: its trigger can "
+            "no longer change.",
+        )
+        first.sudo(self.salesman).write({"percent": 40.0, "name": "Đợt 2"})
+        order.sudo(self.salesman).action_confirm()
+        self.contract.action_sign()
+        self.assertEqual(advance.state, "invoiced")
+        self.assert_kept(
+            advance, ({"percent": 10.0}, {"trigger": "date"}),
+            "The installment Tạm ứng is invoiced: its amount and trigger can no "
+            "longer change.",
+        )
 
     def test_trigger_never_before_its_date_nor_unmet(self):
         order = self.create_quotation()

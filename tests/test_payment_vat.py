@@ -23,11 +23,7 @@ class TestPaymentVat(B2BPaymentCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        cls.vnd = env.ref("base.VND")
-        cls.vnd.write({"active": True, "rounding": 1.0})
-        cls.pricelist_vnd = env["product.pricelist"].create(
-            {"name": "Bảng giá VND", "currency_id": cls.vnd.id}
-        )
+        cls.use_vnd()
         cls.taxes = {}
         for _price, rate in MIXED_LINES:
             cls.taxes[rate] = env["account.tax"].create({

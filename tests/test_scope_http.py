@@ -4,8 +4,8 @@ import xmlrpc.client
 
 from odoo import SUPERUSER_ID, api
 
-from .common import B2BHttpCase, create_user
-from .common_scope import create_scope_order
+from .common import B2BHttpCase
+from .common_scope import create_link_parties, create_scope_order
 
 
 class TestScopeHttp(B2BHttpCase):
@@ -16,13 +16,9 @@ class TestScopeHttp(B2BHttpCase):
         self.url_open("/web/login")
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
-            salesman = create_user(
-                env, "b2b_http_salesman", ["sales_team.group_sale_salesman"],
-                password="b2b-http-pw",
-            )
-            customer = env["res.partner"].create(
-                {"name": "Công ty TNHH Hải Âu", "email": "haiau@example.com",
-                 "is_company": True}
+            salesman, customer = create_link_parties(
+                env, "b2b_http_salesman", "Công ty TNHH Hải Âu",
+                "haiau@example.com", password="b2b-http-pw",
             )
             order = create_scope_order(env, customer, salesman)
             other = create_scope_order(env, customer, salesman)
@@ -166,12 +162,8 @@ class TestChangeRequestHttp(B2BHttpCase):
         self.url_open("/web/login")  # see TestScopeHttp.setUp
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
-            salesman = create_user(
-                env, "b2b_http_salesman", ["sales_team.group_sale_salesman"]
-            )
-            customer = env["res.partner"].create(
-                {"name": "Công ty TNHH Hải Âu", "email": "haiau@example.com",
-                 "is_company": True}
+            salesman, customer = create_link_parties(
+                env, "b2b_http_salesman", "Công ty TNHH Hải Âu", "haiau@example.com"
             )
             order = create_scope_order(env, customer, salesman)
             order.sudo(salesman).action_confirm_scope(via="email")

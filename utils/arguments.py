@@ -6,7 +6,7 @@
 ``self`` is the records the method runs on: its language translates the
 message.
 """
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from odoo import _, fields
 from odoo.exceptions import UserError
@@ -29,6 +29,28 @@ def check_date_argument(self, value, label):
     if day is None or not 1900 <= day.year <= 9999:
         raise UserError(_("%s must be a date (YYYY-MM-DD).") % label)
     return fields.Date.to_string(day)
+
+
+def check_datetime_argument(self, value, label):
+    """A date and time given to a public method, as ``YYYY-MM-DD HH:MM:SS``
+    (UTC; a date alone is its midnight); a UserError naming ``label`` when
+    it is no date and time."""
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime.combine(value, time())
+    else:
+        try:
+            moment = (
+                fields.Datetime.from_string(value) if isinstance(value, str) else None
+            )
+        except (TypeError, ValueError, OverflowError):
+            moment = None
+    if moment is None or not 1900 <= moment.year <= 9999:
+        raise UserError(
+            _("%s must be a date and time (YYYY-MM-DD HH:MM:SS).") % label
+        )
+    return fields.Datetime.to_string(moment)
 
 
 def check_integer_argument(self, value, label, low, high):
