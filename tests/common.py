@@ -154,6 +154,9 @@ class B2BCase(SavepointCase):
         cls.accountant = create_user(
             env, "b2b_accountant", ["account.group_account_invoice"]
         )
+        # the company's accountant, whom installment tasks go to (demo data
+        # may have named another)
+        cls.company.b2b_accountant_id = cls.accountant
         cls.customer = env["res.partner"].create(
             {"name": "Công ty TNHH Minh Phát", "is_company": True,
              "email": "contact@minhphat.example.com"}
