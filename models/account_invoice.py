@@ -78,15 +78,7 @@ class AccountInvoice(models.Model):
         return True
 
     def _b2b_get_accountant(self):
-        """Who validates the installment invoices: the company's accountant,
-        or else the first user of Invoicing (hook)."""
+        """Who validates the installment invoices: the company's accountant
+        (see res.company._b2b_get_accountant)."""
         self.ensure_one()
-        accountant = self.company_id.b2b_accountant_id
-        if not accountant:
-            accountant = self.env["res.users"].search([
-                ("groups_id", "in", self.env.ref("account.group_account_invoice").id),
-                ("company_ids", "in", self.company_id.id),
-                ("share", "=", False),
-                ("id", "!=", self.env.ref("base.user_root").id),
-            ], order="id", limit=1)
-        return accountant or self.env.user
+        return self.company_id._b2b_get_accountant() or self.env.user

@@ -5,7 +5,7 @@ import logging
 
 from psycopg2.extensions import TransactionRollbackError
 
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from .b2b_job import failure_message
@@ -167,22 +167,15 @@ class B2bPhaseAcceptance(models.Model):
         """An activity on the order for an accountant: the installment of
         the accepted phase is still to invoice."""
         order = self.sudo().project_id.sale_order_id
+        company = order.company_id or self.company_id or self.env.user.company_id
         return self.env["mail.activity"]._b2b_schedule(
             order or self.sudo(),
             _("Invoice the installment of the accepted phase %s") % self.name,
             _("The phase %(phase)s was accepted by the customer, but its "
               "installment could not be invoiced: %(error)s")
             % {"phase": self.name, "error": failure_message(error)},
-            self._b2b_accountant(order.company_id or self.company_id),
+            company._b2b_get_accountant() or self.env.user,
         )
-
-    def _b2b_accountant(self, company):
-        """The user who receives the invoicing failures of ``company``."""
-        group = self.env.ref("account.group_account_invoice")
-        users = group.sudo().users.filtered(
-            lambda u: u.active and company in u.company_ids and u.id != SUPERUSER_ID
-        ).sorted("id")
-        return users[:1] or self.env.user
 
     def _b2b_release_installments(self):
         """Invoice the installments triggered by the acceptance of the phases."""

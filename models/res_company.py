@@ -18,5 +18,19 @@ class ResCompany(models.Model):
     b2b_accountant_id = fields.Many2one(
         "res.users", string="Installment Accountant",
         help="Who gets the activity of validating a draft installment invoice "
-        "(default: the first user of Invoicing).",
+        "and the installments that could not be invoiced (default: the first "
+        "user of Invoicing).",
     )
+
+    def _b2b_get_accountant(self):
+        """Who gets the company's installment tasks: its accountant, or else
+        its first user of Invoicing (hook); empty if it has none."""
+        self.ensure_one()
+        if self.b2b_accountant_id:
+            return self.b2b_accountant_id
+        return self.env["res.users"].sudo().search([
+            ("groups_id", "in", self.env.ref("account.group_account_invoice").id),
+            ("company_ids", "in", self.id),
+            ("share", "=", False),
+            ("id", "!=", self.env.ref("base.user_root").id),
+        ], order="id", limit=1)

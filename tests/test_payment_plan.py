@@ -6,7 +6,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .common import accept_by_customer
+from .common import accept_by_customer, create_user
 from .common_payment import THIRDS, B2BPaymentCase
 
 
@@ -263,6 +263,20 @@ class TestPaymentPlan(B2BPaymentCase):
             lambda a: phases[0].name in a.summary)
         self.assertEqual(activity.user_id, self.accountant)
         self.assertIn("would invoice it twice", activity.note)
+
+    def test_failure_goes_to_the_company_accountant(self):
+        """The accountant the company named gets the installment that could
+        not be invoiced, as they get the invoices to validate."""
+        named = create_user(self.env, "b2b_accountant_named",
+                            ["account.group_account_invoice"])
+        self.company.b2b_accountant_id = named
+        order, _project, phases = self.create_order(1000.01, THIRDS)
+        order.sudo(self.salesman).action_confirm()
+        order.sudo().action_invoice_create(final=True)
+        accept_by_customer(self.create_acceptance(phases[0]))
+        activity = order.activity_ids.filtered(
+            lambda a: phases[0].name in a.summary)
+        self.assertEqual(activity.user_id, named)
 
     def test_validated_invoices_when_the_company_chooses_so(self):
         self.company.b2b_validate_installment_invoice = True
