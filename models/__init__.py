@@ -72,7 +72,7 @@ from . import b2b_payment_plan_line_scope
 from . import b2b_payment_reminder_level
 from . import b2b_payment_reminder
 from . import account_invoice
-from . import account_move
+from . import ir_sequence
 from . import res_company
 from . import res_partner_customer_locale
 from . import res_currency

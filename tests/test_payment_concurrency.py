@@ -152,7 +152,8 @@ class TestPaymentConcurrency(TransactionCase):
 
     @staticmethod
     def _post_entry(env, journal_id):
-        """A posted journal entry of 100 in the journal, on 2026-06-15."""
+        """A posted journal entry of 100 in the journal, on 2026-06-15: its
+        number."""
         journal = env["account.journal"].browse(journal_id)
         accounts = env["account.account"].search(
             [("company_id", "=", journal.company_id.id), ("deprecated", "=", False)],
@@ -168,13 +169,29 @@ class TestPaymentConcurrency(TransactionCase):
         move.post()
         return move.name
 
-    def test_posts_in_one_journal_take_their_turn(self):
-        """A posts an entry in a journal with a gapless number and has not
-        committed: B's entry in the same journal waits for A's number
-        instead of being refused, then takes the next one. Nothing is
-        committed: both transactions are rolled back."""
+    @staticmethod
+    def _post_payment(env, journal_id):
+        """A customer's payment of 100 posted in the journal (Odoo numbers
+        its entry before posting it): its entry's number."""
+        partner = env["res.partner"].create({"name": "Khách trả tiền (test)"})
+        payment = env["account.payment"].create({
+            "payment_type": "inbound", "partner_type": "customer",
+            "partner_id": partner.id, "amount": 100.0,
+            "journal_id": journal_id, "payment_date": "2026-06-15",
+            "payment_method_id": env.ref(
+                "account.account_payment_method_manual_in").id,
+        })
+        payment.post()
+        return payment.move_name
+
+    def _race_for_the_number(self, post, journal_type):
+        """A numbers an entry of a journal with gapless numbers and has not
+        committed: B's in the same journal waits for A's number instead of
+        being refused, then takes it once A rolled back. Nothing is
+        committed."""
         journal = self.env["account.journal"].search(
             [("company_id", "=", self.env.user.company_id.id),
+             ("type", "=", journal_type),
              ("sequence_id.implementation", "=", "no_gap")], limit=1)
         self.assertTrue(journal)
         cr_a = self.registry.cursor()
@@ -185,13 +202,12 @@ class TestPaymentConcurrency(TransactionCase):
             cr_b.execute("SELECT pg_backend_pid()")
             pid_b = cr_b.fetchone()[0]
             with api.Environment.manage():
-                name_a = self._post_entry(
-                    api.Environment(cr_a, SUPERUSER_ID, {}), journal.id)
+                name_a = post(api.Environment(cr_a, SUPERUSER_ID, {}), journal.id)
 
             def run_b():
                 with api.Environment.manage(), mute_logger("odoo.sql_db"):
                     try:
-                        result["b"] = self._post_entry(
+                        result["b"] = post(
                             api.Environment(cr_b, SUPERUSER_ID, {}), journal.id)
                     except psycopg2.Error as error:
                         result["b"] = error
@@ -209,6 +225,12 @@ class TestPaymentConcurrency(TransactionCase):
             for cr in (cr_a, cr_b):
                 cr.rollback()
                 cr.close()
+
+    def test_entries_in_one_journal_take_their_turn(self):
+        self._race_for_the_number(self._post_entry, "general")
+
+    def test_payments_in_one_journal_take_their_turn(self):
+        self._race_for_the_number(self._post_payment, "bank")
 
     def _retry(self, step):
         """Run ``step`` in a new transaction (as Odoo retries a request)."""
