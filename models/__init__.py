@@ -73,6 +73,8 @@ from . import b2b_payment_reminder_level
 from . import b2b_payment_reminder
 from . import account_invoice
 from . import ir_sequence
+from . import account_move
+from . import account_payment
 from . import res_company
 from . import res_partner_customer_locale
 from . import res_currency

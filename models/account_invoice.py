@@ -38,7 +38,9 @@ class AccountInvoice(models.Model):
     def action_invoice_open(self):
         """The validation activities are done before the invoices take their
         numbers: a gapless journal sequence stays locked from the number
-        to the end of the transaction, for every other validation."""
+        to the end of the transaction, for every other validation. The
+        numbers are taken in turn (ir.sequence)."""
+        self.env["ir.sequence"]._b2b_number_in_turn()
         self._b2b_close_validation_activities()
         return super().action_invoice_open()
 

@@ -232,6 +232,83 @@ class TestPaymentConcurrency(TransactionCase):
     def test_payments_in_one_journal_take_their_turn(self):
         self._race_for_the_number(self._post_payment, "bank")
 
+    def test_payment_after_a_committed_one_is_not_refused(self):
+        """A payment waits for the one being posted in the same journal
+        before it reads anything: once the first is committed, the second
+        takes the next number instead of being refused (repeatable read
+        refuses the update of a number changed after the transaction began).
+        The two payments are committed, then deleted with their entries."""
+        journal = self.env["account.journal"].search(
+            [("company_id", "=", self.env.user.company_id.id), ("type", "=", "bank"),
+             ("sequence_id.implementation", "=", "no_gap")], limit=1)
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            partner = env["res.partner"].create({"name": "Khách trả tiền (test)"})
+            payments = env["account.payment"]
+            for _i in range(2):
+                payments |= env["account.payment"].create({
+                    "payment_type": "inbound", "partner_type": "customer",
+                    "partner_id": partner.id, "amount": 100.0,
+                    "journal_id": journal.id, "payment_date": "2026-06-15",
+                    "payment_method_id": env.ref(
+                        "account.account_payment_method_manual_in").id,
+                })
+            env["ir.sequence"].browse(journal.sequence_id.id).with_context(
+                ir_sequence_date="2026-06-15")._next()  # the date range exists
+            cr.execute(
+                "SELECT id, number_next FROM ir_sequence_date_range "
+                "WHERE sequence_id = %s AND date_from <= '2026-06-15' "
+                "AND date_to >= '2026-06-15'", (journal.sequence_id.id,))
+            date_range = cr.fetchone()
+            ids = {"partner": partner.id, "payments": payments.ids}
+        cr_a = self.registry.cursor()
+        cr_b = self.registry.cursor()
+        result = {}
+        try:
+            cr_b.execute("SET lock_timeout = '30s'")
+            pid_b = cr_b._cnx.get_backend_pid()  # no statement: no snapshot yet
+            with api.Environment.manage():
+                env_a = api.Environment(cr_a, SUPERUSER_ID, {})
+                env_a["account.payment"].browse(ids["payments"][0]).post()
+                name_a = env_a["account.payment"].browse(ids["payments"][0]).move_name
+
+            def run_b():
+                with api.Environment.manage(), mute_logger("odoo.sql_db"):
+                    env_b = api.Environment(cr_b, SUPERUSER_ID, {})
+                    try:
+                        payment = env_b["account.payment"].browse(ids["payments"][1])
+                        payment.post()
+                        result["b"] = payment.move_name
+                        cr_b.commit()
+                    except psycopg2.Error as error:
+                        result["b"] = error
+
+            thread = threading.Thread(target=run_b)
+            thread.start()
+            waited = _wait_for_lock(self.registry, pid_b, timeout=10.0)
+            cr_a.commit()
+            thread.join(60)
+            self.assertFalse(thread.is_alive())
+            self.assertTrue(waited, "B did not wait: %r" % result.get("b"))
+            self.assertIsInstance(result["b"], str, "B was refused")
+            self.assertNotEqual(result["b"], name_a)
+        finally:
+            for cr in (cr_a, cr_b):
+                cr.rollback()
+                cr.close()
+            with self.registry.cursor() as cr:
+                payments = tuple(ids["payments"])
+                cr.execute("SELECT DISTINCT move_id FROM account_move_line "
+                           "WHERE payment_id IN %s", (payments,))
+                moves = tuple(row[0] for row in cr.fetchall()) or (0,)
+                cr.execute("DELETE FROM account_move_line WHERE move_id IN %s", (moves,))
+                cr.execute("DELETE FROM account_move WHERE id IN %s", (moves,))
+                cr.execute("DELETE FROM account_payment WHERE id IN %s", (payments,))
+                cr.execute("UPDATE ir_sequence_date_range SET number_next = %s "
+                           "WHERE id = %s", (date_range[1] - 1, date_range[0]))
+                api.Environment(cr, SUPERUSER_ID, {})["res.partner"].browse(
+                    ids["partner"]).unlink()
+
     def _retry(self, step):
         """Run ``step`` in a new transaction (as Odoo retries a request)."""
         with self.registry.cursor() as cr, api.Environment.manage():

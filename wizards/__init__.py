@@ -9,4 +9,5 @@ from . import b2b_scope_unlock_wizard
 from . import b2b_project_create_wizard
 from . import b2b_contract_close_wizard
 from . import sale_advance_payment_inv
+from . import account_register_payments
 from . import b2b_mail_preview

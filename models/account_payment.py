@@ -1,0 +1,18 @@
+# Copyright 2026 b2b_sales_delivery contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+
+
+class AccountPayment(models.Model):
+    _inherit = "account.payment"
+
+    @api.multi
+    def post(self):
+        """Payments take their gapless numbers in turn (ir.sequence)."""
+        self.env["ir.sequence"]._b2b_number_in_turn()
+        return super().post()
+
+    @api.multi
+    def action_validate_invoice_payment(self):
+        self.env["ir.sequence"]._b2b_number_in_turn()
+        return super().action_validate_invoice_payment()
