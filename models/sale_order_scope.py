@@ -3,7 +3,7 @@
 """The scope the customer confirms, its lock, and the change requests."""
 import json
 
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
@@ -111,6 +111,21 @@ class SaleOrder(models.Model):
         string="Scope Total", compute="_compute_change_totals",
         help="The confirmed scope plus the approved changes (untaxed).",
     )
+
+    @api.model_cr_context
+    def _auto_init(self):
+        # The orders of before the install have a scope in draft. PostgreSQL
+        # keeps a new column's default without writing the rows; Odoo would
+        # update every order of a loaded database to fill it.
+        if not tools.column_exists(self.env.cr, self._table, "scope_state"):
+            self.env.cr.execute(
+                "ALTER TABLE sale_order ADD COLUMN scope_state VARCHAR "
+                "NOT NULL DEFAULT 'draft'"
+            )
+            self.env.cr.execute(
+                "ALTER TABLE sale_order ALTER COLUMN scope_state DROP DEFAULT"
+            )
+        return super()._auto_init()
 
     @api.depends("scope_token")
     def _compute_scope_url(self):
