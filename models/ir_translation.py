@@ -23,6 +23,22 @@ REPAIRED_TERMS = [
 # models, so their labels and choices stayed English for everyone else.
 MIXIN_MODELS = ("mail.thread", "mail.activity.mixin", "portal.mixin")
 ADDON = "b2b_sales_delivery"
+# the addon's fields of the same name as a mixin's, with that mixin's field,
+# and the languages to translate them into
+MIXIN_FIELDS = """
+    WITH field AS (
+        SELECT own.id, own.model, own.name,
+               mixin.id AS mixin_id, mixin.model AS mixin_model
+          FROM ir_model_fields own
+          JOIN ir_model_data data
+            ON data.module = %(addon)s AND data.model = 'ir.model'
+           AND data.res_id = own.model_id
+          JOIN ir_model_fields mixin
+            ON mixin.name = own.name AND mixin.model IN %(mixins)s
+    ), lang AS (
+        SELECT code FROM res_lang WHERE active AND code != 'en_US'
+    )
+"""
 
 
 class IrTranslation(models.Model):
@@ -39,53 +55,55 @@ class IrTranslation(models.Model):
     def translate_mixin_fields(self):
         """Give the fields the addon's models take from Odoo's mixins the
         mixins' own translations (labels and choices), in every language
-        loaded. Returns the number of terms added."""
-        Fields = self.env["ir.model.fields"].sudo()
-        model_ids = self.env["ir.model.data"].sudo().search(
-            [("module", "=", ADDON), ("model", "=", "ir.model")]
-        ).mapped("res_id")
-        mixin_fields = {f.name: f for f in Fields.search([("model", "in", MIXIN_MODELS)])}
-        fields = Fields.search(
-            [("model_id", "in", model_ids), ("name", "in", list(mixin_fields))]
-        )
-        langs = self.env["res.lang"].sudo().search(
-            [("code", "!=", "en_US")]).mapped("code")
-        Translation = self.sudo()
-        added = 0
-        for field in fields:
-            mixin = mixin_fields[field.name]
-            for lang in langs:
-                added += Translation._copy_term(
-                    "ir.model.fields,field_description", mixin.id, field.id, lang,
-                    "model",
-                )
-                added += Translation._copy_term(
-                    "%s,%s" % (mixin.model, field.name), 0, 0, lang, "selection",
-                    "%s,%s" % (field.model, field.name),
-                )
-        return added
+        loaded, where the field has none of its own. Returns the number of
+        terms added.
 
-    def _copy_term(self, name, res_id, to_res_id, lang, kind, to_name=None):
-        """Copy the terms ``name``/``res_id`` in ``lang`` to ``to_name``/
-        ``to_res_id`` where they are missing."""
-        domain = [("type", "=", kind), ("name", "=", name), ("lang", "=", lang),
-                  ("value", "!=", False), ("value", "!=", "")]
-        if res_id:
-            domain.append(("res_id", "=", res_id))
-        added = 0
-        for term in self.search(domain):
-            target = [("type", "=", kind), ("name", "=", to_name or name),
-                      ("lang", "=", lang), ("src", "=", term.src)]
-            if to_res_id:
-                target.append(("res_id", "=", to_res_id))
-            if self.search_count(target):
-                continue
-            self.create({
-                "type": kind, "name": to_name or name, "res_id": to_res_id or 0,
-                "lang": lang, "src": term.src, "value": term.value,
-                "module": ADDON, "state": "translated",
-            })
-            added += 1
+        One statement per kind of term: on install it runs for every field
+        of every model of the addon, in every language."""
+        cr = self.env.cr
+        cr.execute(MIXIN_FIELDS + """
+            INSERT INTO ir_translation
+                (type, name, res_id, lang, src, value, module, state)
+            SELECT DISTINCT ON (field.id, term.lang, term.src)
+                   'model', term.name, field.id, term.lang, term.src, term.value,
+                   %(addon)s, 'translated'
+              FROM field
+              JOIN ir_translation term
+                ON term.type = 'model'
+               AND term.name = 'ir.model.fields,field_description'
+               AND term.res_id = field.mixin_id
+               AND term.lang IN (SELECT code FROM lang)
+               AND COALESCE(term.value, '') != ''
+             WHERE NOT EXISTS (
+                   SELECT 1 FROM ir_translation own
+                    WHERE own.type = 'model' AND own.name = term.name
+                      AND own.res_id = field.id AND own.lang = term.lang
+                      AND own.src = term.src)
+             ORDER BY field.id, term.lang, term.src, field.mixin_model
+        """, {"addon": ADDON, "mixins": MIXIN_MODELS})
+        added = cr.rowcount
+        cr.execute(MIXIN_FIELDS + """
+            INSERT INTO ir_translation
+                (type, name, res_id, lang, src, value, module, state)
+            SELECT DISTINCT ON (field.id, term.lang, term.src)
+                   'selection', field.model || ',' || field.name, 0, term.lang,
+                   term.src, term.value, %(addon)s, 'translated'
+              FROM field
+              JOIN ir_translation term
+                ON term.type = 'selection'
+               AND term.name = field.mixin_model || ',' || field.name
+               AND term.lang IN (SELECT code FROM lang)
+               AND COALESCE(term.value, '') != ''
+             WHERE NOT EXISTS (
+                   SELECT 1 FROM ir_translation own
+                    WHERE own.type = 'selection'
+                      AND own.name = field.model || ',' || field.name
+                      AND own.lang = term.lang AND own.src = term.src)
+             ORDER BY field.id, term.lang, term.src, field.mixin_model
+        """, {"addon": ADDON, "mixins": MIXIN_MODELS})
+        added += cr.rowcount
+        if added:
+            self.clear_caches()
         return added
 
     @api.model

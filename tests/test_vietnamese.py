@@ -65,3 +65,37 @@ class TestVietnamese(B2BCase):
         self.assertEqual(stage.name, "Liên hệ")
         won = self.env.ref("b2b_sales_delivery.crm_stage_contract").with_context(lang="vi_VN")
         self.assertEqual(won.name, "Hợp đồng")
+
+    def _activity_terms(self, model):
+        return self.Translation.search([
+            ("type", "=", "model"),
+            ("name", "=", "ir.model.fields,field_description"),
+            ("res_id", "=", self.env["ir.model.fields"]._get(model, "activity_ids").id),
+            ("lang", "=", "vi_VN"),
+        ])
+
+    def test_fields_taken_from_mixins_read_in_vietnamese(self):
+        mixin_term = self._activity_terms("mail.activity.mixin")
+        self.assertTrue(mixin_term.value)
+        self._activity_terms("b2b.contract").unlink()
+        self.Translation.search([
+            ("type", "=", "selection"), ("name", "=", "b2b.contract,activity_state"),
+            ("lang", "=", "vi_VN"),
+        ]).unlink()
+
+        self.assertGreater(self.Translation.translate_mixin_fields(), 0)
+        contract_term = self._activity_terms("b2b.contract")
+        self.assertEqual(
+            (contract_term.src, contract_term.value), (mixin_term.src, mixin_term.value)
+        )
+        names = ["activity_ids", "activity_state"]
+        contract = self.env["b2b.contract"].with_context(lang="vi_VN").fields_get(names)
+        mixin = self.env["mail.activity.mixin"].with_context(lang="vi_VN").fields_get(names)
+        english = self.env["b2b.contract"].with_context(lang="en_US").fields_get(names)
+        self.assertEqual(contract["activity_ids"]["string"], mixin_term.value)
+        self.assertEqual(
+            contract["activity_state"]["selection"], mixin["activity_state"]["selection"])
+        self.assertNotEqual(
+            contract["activity_state"]["selection"], english["activity_state"]["selection"])
+        # once is enough: loading the terms again adds none
+        self.assertEqual(self.Translation.translate_mixin_fields(), 0)
