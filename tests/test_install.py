@@ -64,3 +64,20 @@ class TestInstall(B2BCase):
         self.assertGreaterEqual(self.env["project.task"]._fill_customer_deadlines(), 1)
         self.assertEqual(task.date_deadline_customer, expected)
         self.assertEqual(task.write_date, "2020-01-01 00:00:00")
+
+    def test_orders_there_before_get_a_draft_scope_without_rewrite(self):
+        """The install adds the scope state to every order of the company
+        without rewriting any: Odoo would update each order to fill it."""
+        order = self.env["sale.order"].create({"partner_id": self.customer.id})
+        cr = self.env.cr
+        # as before the install (the addon's SQL views read the column)
+        cr.execute("ALTER TABLE sale_order DROP COLUMN scope_state CASCADE")
+        cr.execute("SELECT ctid FROM sale_order WHERE id = %s", (order.id,))
+        place = cr.fetchone()[0]
+        self.env["sale.order"]._auto_init()
+        cr.execute("SELECT ctid, scope_state FROM sale_order WHERE id = %s", (order.id,))
+        self.assertEqual(cr.fetchone(), (place, "draft"))  # the row was not written
+        cr.execute(
+            "SELECT column_default, is_nullable FROM information_schema.columns "
+            "WHERE table_name = 'sale_order' AND column_name = 'scope_state'")
+        self.assertEqual(cr.fetchone(), (None, "NO"))

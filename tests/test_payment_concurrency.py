@@ -117,18 +117,22 @@ class TestPaymentConcurrency(TransactionCase):
             )
             return cr.fetchone()[0]
 
-    def _race(self, first, second):
-        """Transaction A runs ``first``; B runs ``second`` while A holds its
-        locks; then A commits. Returns what B returned or raised."""
+    def _race(self, first, second, a_ends="commit", b_reads_first=True):
+        """Transaction A runs ``first`` and keeps its locks; B runs ``second``
+        and must wait for them; then A commits (or rolls back: ``a_ends``).
+        B's snapshot starts before A's step, unless ``b_reads_first`` is
+        False: B then reads nothing before its step. Returns what A returned
+        and what B returned or raised. Neither B nor, on failure, A is
+        committed."""
         cr_a = self.registry.cursor()
         cr_b = self.registry.cursor()
         result = {}
         try:
-            cr_b.execute("SET lock_timeout = '30s'")
-            cr_b.execute("SELECT pg_backend_pid()")  # B's snapshot starts here
-            pid_b = cr_b.fetchone()[0]
+            cr_b.execute("SET lock_timeout = '30s'")  # takes no snapshot
+            if b_reads_first:
+                cr_b.execute("SELECT 1")
             with api.Environment.manage():
-                first(api.Environment(cr_a, SUPERUSER_ID, {}))
+                result["a"] = first(api.Environment(cr_a, SUPERUSER_ID, {}))
 
             def run_b():
                 with api.Environment.manage(), mute_logger("odoo.sql_db"):
@@ -139,16 +143,16 @@ class TestPaymentConcurrency(TransactionCase):
 
             thread = threading.Thread(target=run_b)
             thread.start()
-            self.assertTrue(_wait_for_lock(self.registry, pid_b),
-                            "B should wait for A's lock")
-            cr_a.commit()
+            waited = _wait_for_lock(self.registry, cr_b._cnx.get_backend_pid())
+            getattr(cr_a, a_ends)()
             thread.join(60)
             self.assertFalse(thread.is_alive())
+            self.assertTrue(waited, "B did not wait for A: %r" % result.get("b"))
         finally:
             for cr in (cr_a, cr_b):
                 cr.rollback()
                 cr.close()
-        return result["b"]
+        return result["a"], result["b"]
 
     @staticmethod
     def _post_entry(env, journal_id):
@@ -184,47 +188,27 @@ class TestPaymentConcurrency(TransactionCase):
         payment.post()
         return payment.move_name
 
-    def _race_for_the_number(self, post, journal_type):
-        """A numbers an entry of a journal with gapless numbers and has not
-        committed: B's in the same journal waits for A's number instead of
-        being refused, then takes it once A rolled back. Nothing is
-        committed."""
+    def _journal(self, journal_type):
+        """The company's journal of that type with gapless numbers."""
         journal = self.env["account.journal"].search(
             [("company_id", "=", self.env.user.company_id.id),
              ("type", "=", journal_type),
              ("sequence_id.implementation", "=", "no_gap")], limit=1)
         self.assertTrue(journal)
-        cr_a = self.registry.cursor()
-        cr_b = self.registry.cursor()
-        result = {}
-        try:
-            cr_b.execute("SET lock_timeout = '30s'")
-            cr_b.execute("SELECT pg_backend_pid()")
-            pid_b = cr_b.fetchone()[0]
-            with api.Environment.manage():
-                name_a = post(api.Environment(cr_a, SUPERUSER_ID, {}), journal.id)
+        return journal
 
-            def run_b():
-                with api.Environment.manage(), mute_logger("odoo.sql_db"):
-                    try:
-                        result["b"] = post(
-                            api.Environment(cr_b, SUPERUSER_ID, {}), journal.id)
-                    except psycopg2.Error as error:
-                        result["b"] = error
+    def _race_for_the_number(self, post, journal_type):
+        """A numbers an entry of a journal with gapless numbers and has not
+        committed: B's in the same journal waits for A's number instead of
+        being refused, then takes it once A rolled back. Nothing is
+        committed."""
+        journal = self._journal(journal_type)
 
-            thread = threading.Thread(target=run_b)
-            thread.start()
-            waited = _wait_for_lock(self.registry, pid_b, timeout=10.0)
-            cr_a.rollback()
-            thread.join(60)
-            self.assertFalse(thread.is_alive())
-            self.assertTrue(waited, "B was refused instead of waiting: %r"
-                            % result.get("b"))
-            self.assertEqual(result["b"], name_a)
-        finally:
-            for cr in (cr_a, cr_b):
-                cr.rollback()
-                cr.close()
+        def post_in_journal(env):
+            return post(env, journal.id)
+
+        name_a, name_b = self._race(post_in_journal, post_in_journal, a_ends="rollback")
+        self.assertEqual(name_b, name_a)
 
     def test_entries_in_one_journal_take_their_turn(self):
         self._race_for_the_number(self._post_entry, "general")
@@ -237,10 +221,8 @@ class TestPaymentConcurrency(TransactionCase):
         before it reads anything: once the first is committed, the second
         takes the next number instead of being refused (repeatable read
         refuses the update of a number changed after the transaction began).
-        The two payments are committed, then deleted with their entries."""
-        journal = self.env["account.journal"].search(
-            [("company_id", "=", self.env.user.company_id.id), ("type", "=", "bank"),
-             ("sequence_id.implementation", "=", "no_gap")], limit=1)
+        The payments and the first one's entry are committed, then deleted."""
+        journal = self._journal("bank")
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             partner = env["res.partner"].create({"name": "Khách trả tiền (test)"})
@@ -261,41 +243,19 @@ class TestPaymentConcurrency(TransactionCase):
                 "AND date_to >= '2026-06-15'", (journal.sequence_id.id,))
             date_range = cr.fetchone()
             ids = {"partner": partner.id, "payments": payments.ids}
-        cr_a = self.registry.cursor()
-        cr_b = self.registry.cursor()
-        result = {}
+
+        def post(index):
+            def step(env):
+                payment = env["account.payment"].browse(ids["payments"][index])
+                payment.post()
+                return payment.move_name
+            return step
+
         try:
-            cr_b.execute("SET lock_timeout = '30s'")
-            pid_b = cr_b._cnx.get_backend_pid()  # no statement: no snapshot yet
-            with api.Environment.manage():
-                env_a = api.Environment(cr_a, SUPERUSER_ID, {})
-                env_a["account.payment"].browse(ids["payments"][0]).post()
-                name_a = env_a["account.payment"].browse(ids["payments"][0]).move_name
-
-            def run_b():
-                with api.Environment.manage(), mute_logger("odoo.sql_db"):
-                    env_b = api.Environment(cr_b, SUPERUSER_ID, {})
-                    try:
-                        payment = env_b["account.payment"].browse(ids["payments"][1])
-                        payment.post()
-                        result["b"] = payment.move_name
-                        cr_b.commit()
-                    except psycopg2.Error as error:
-                        result["b"] = error
-
-            thread = threading.Thread(target=run_b)
-            thread.start()
-            waited = _wait_for_lock(self.registry, pid_b, timeout=10.0)
-            cr_a.commit()
-            thread.join(60)
-            self.assertFalse(thread.is_alive())
-            self.assertTrue(waited, "B did not wait: %r" % result.get("b"))
-            self.assertIsInstance(result["b"], str, "B was refused")
-            self.assertNotEqual(result["b"], name_a)
+            name_a, name_b = self._race(post(0), post(1), b_reads_first=False)
+            self.assertIsInstance(name_b, str, "B was refused")
+            self.assertNotEqual(name_b, name_a)
         finally:
-            for cr in (cr_a, cr_b):
-                cr.rollback()
-                cr.close()
             with self.registry.cursor() as cr:
                 payments = tuple(ids["payments"])
                 cr.execute("SELECT DISTINCT move_id FROM account_move_line "
@@ -328,7 +288,7 @@ class TestPaymentConcurrency(TransactionCase):
 
         try:
             self.assertEqual(self._invoice_count(ids), 1)  # the first installment
-            result = self._race(accept(acceptance_a), accept(acceptance_b))
+            _a, result = self._race(accept(acceptance_a), accept(acceptance_b))
             # B waited, then its transaction saw A's commit: refused.
             self.assertIsInstance(result, psycopg2.extensions.TransactionRollbackError)
             # Odoo retries a request that failed so: the retry is refused.
@@ -353,7 +313,7 @@ class TestPaymentConcurrency(TransactionCase):
             return line._release_one("2026-05-01").ids
 
         try:
-            result = self._race(invoice, invoice)
+            _a, result = self._race(invoice, invoice)
             self.assertIsInstance(result, psycopg2.extensions.TransactionRollbackError)
             invoice_ids = self._retry(invoice)
             self.assertEqual(len(invoice_ids), 1)
