@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..utils.display import user_datetime
+
 REPORT_STATES = [("draft", "Draft"), ("to_review", "To Review"), ("sent", "Sent")]
 # Put in the context by the report's own steps: its state and sending date
 # change through them only, never from values a caller sends.
@@ -204,7 +206,7 @@ class B2bDeliveryReport(models.Model):
         if self.state == "sent":
             notes.append(
                 _("This report was already sent on %s: it goes to the "
-                  "customer once more.") % self.date_sent
+                  "customer once more.") % user_datetime(self, self.date_sent)
             )
         return notes
 

@@ -9,6 +9,7 @@ from odoo.exceptions import UserError
 
 from ..utils import plan_dates
 from ..utils.arguments import check_date_argument
+from ..utils.display import user_datetime
 from .b2b_job import run_each
 from .b2b_review import REVIEW_STEP
 
@@ -154,7 +155,8 @@ class ProjectProject(models.Model):
         if report.state == "sent":
             raise UserError(
                 _("The report of this period was already sent on %s. Open it "
-                  "from the Reports button to send it again.") % report.date_sent
+                  "from the Reports button to send it again.") % user_datetime(
+                    self, report.date_sent)
             )
         return report
 

@@ -205,3 +205,18 @@ class TestDeliveryReportMailPreview(DeliveryCase):
         )
         self.assertIn("already sent", again.note)
         self.assertEqual(again.action, "action_send_again")
+
+    def test_already_sent_says_when_in_the_users_time_zone(self):
+        self.env["res.lang"].load_lang("vi_VN")
+        self.project_user.write({"tz": "Asia/Ho_Chi_Minh", "lang": "vi_VN"})
+        project = self.project.sudo(self.project_user).with_context(lang="vi_VN")
+        project._send_report_now(DAY)
+        report = project.delivery_report_ids
+        self.env.cr.execute(  # sent at 9:00 in Hà Nội
+            "UPDATE b2b_delivery_report SET date_sent = '2026-03-02 02:00:00' "
+            "WHERE id = %s", (report.id,))
+        report.invalidate_cache()
+        with self.assertRaisesRegex(UserError, "02/03/2026 09:00"):
+            project._preview_report_now(DAY)
+        again = open_preview(project.env, report.action_preview_send_again())
+        self.assertIn("02/03/2026 09:00", again.note)

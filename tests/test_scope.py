@@ -246,8 +246,9 @@ class TestScopeConfirmedByEmail(ScopeCase):
             lambda m: "Chúng tôi xác nhận phạm vi công việc." in (m.body or "")
         )
         self.assertEqual(len(kept), 1)
+        # the salesperson's time zone (none: UTC) and date format
         self.assertIn("Confirmation received by email from Lê Văn Hùng on "
-                      "2026-03-02 09:30", kept.body)
+                      "03/02/2026 09:30", kept.body)
 
     def test_recorded_email_keeps_the_attachment(self):
         attachment = self.env["ir.attachment"].sudo(self.salesman).create(

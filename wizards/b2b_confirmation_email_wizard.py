@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
 
+from ..utils.display import user_datetime
+
 
 class B2bConfirmationEmailWizard(models.TransientModel):
     """Record a customer's confirmation received by email, keeping the mail.
@@ -88,9 +90,7 @@ class B2bConfirmationEmailWizard(models.TransientModel):
     def _post_mail(self, document, has_body):
         header = _("Confirmation received by email from %(who)s on %(date)s.") % {
             "who": self.confirmed_by,
-            "date": fields.Datetime.context_timestamp(
-                self, fields.Datetime.from_string(self.date_confirmed)
-            ).strftime("%Y-%m-%d %H:%M"),
+            "date": user_datetime(self, self.date_confirmed),
         }
         body = "<p>%s</p>" % header
         if has_body:
