@@ -60,8 +60,12 @@ def _customer_values(document, values):
 
 def render_page(template, document, values):
     """The response of a customer page: every customer route renders
-    through here, so every page follows one rule."""
-    return request.render(template, _customer_values(document, values))
+    through here, so every page follows one rule. The page says its language
+    (``<html lang>``): the browser's scripts read their terms in it."""
+    values = _customer_values(document, values)
+    lang = customer_context(document).get("lang") or "en_US"
+    values.setdefault("html_data", {"lang": lang.replace("_", "-")})
+    return request.render(template, values)
 
 
 def render_html(template, document, values):

@@ -128,6 +128,8 @@ class TestCustomerLocaleHttp(B2BHttpCase):
         self.assertIn("Biên bản nghiệm thu", html)
         self.assertIn("Vui lòng ghi họ tên và ký để nghiệm thu giai đoạn.", html)
         self.assertNotIn("Acceptance minutes", html)
+        # the page says its language: the signature form reads its terms in it
+        self.assertIn('<html lang="vi-VN"', html)
         # The answers speak the customer's language too.
         html = self.page("scope", "vi_scope", "/confirm", {"confirmed_by": " "})
         self.assertIn("Vui lòng nhập họ tên để xác nhận phạm vi.", html)
@@ -146,6 +148,7 @@ class TestCustomerLocaleHttp(B2BHttpCase):
         self.assertIn("06/01/2026", html)
         html = self.page("acceptance", "en_acceptance_accept")
         self.assertIn("Acceptance minutes", html)
+        self.assertIn('<html lang="en-US"', html)
         html = self.page("scope", "en_scope", "/confirm", {"confirmed_by": "Tom Lee"})
         self.assertIn("Scope confirmed by", html)
         confirmed = self.read_value("sale.order", "en_scope", "scope_date_confirmed")

@@ -23,6 +23,20 @@ def test_customer_journey(walk):
     walk.settle()
     assert not page.locator("button:has-text('Approve the Change')").count()
 
+    # A customer who reads Vietnamese: the page and Odoo's signature form
+    # (drawn by the browser) are in Vietnamese, whoever opens the link.
+    customer = walk.seed.ids["customer"]
+    walk.seed.call("res.partner", "write", [customer], {"lang": "vi_VN"})
+    try:
+        page.goto(links["acceptance"])
+        walk.settle()
+        assert page.get_attribute("html", "lang") == "vi-VN"
+        page.locator("#o_portal_sign_draw").wait_for(state="visible")
+        walk.see("Vẽ chữ ký của bạn", "Làm sạch")
+        walk.shot("role_customer_vi")
+    finally:
+        walk.seed.call("res.partner", "write", [customer], {"lang": "en_US"})
+
     page.goto(links["acceptance"])
     walk.see("Thiết kế giao diện", "Bản thiết kế trang chủ")
     walk.shot("role_customer")

@@ -3,16 +3,41 @@
 odoo.define("b2b_sales_delivery.acceptance_sign", function (require) {
     "use strict";
 
+    var _t = require("web.core")._t;
     var rpc = require("web.rpc");
+    var session = require("web.session");
     var SignatureForm = require("portal.signature_form").SignatureForm;
 
     var CALL_URL = "/b2b/acceptance/sign";
+    var pageTerms = null;
+
+    // The page is in the customer's language (<html lang>, set by
+    // controllers/customer_link.py); the visitor's session holds the terms
+    // of the public user's. The signature form's labels are read in the
+    // page's language: its terms are loaded before the form is drawn.
+    function loadPageTerms() {
+        if (!pageTerms) {
+            var lang = (document.documentElement.getAttribute("lang") || "").replace("-", "_");
+            pageTerms = lang ? _t.database.load_translations(
+                session, ["portal", "b2b_sales_delivery"], lang, "/website/translations"
+            ) : $.when();
+        }
+        return pageTerms;
+    }
 
     // The signature of acceptance minutes (controllers/b2b_acceptance.py).
     // Once signed, the page shows the result only, as the server rendered
     // it: the minutes accepted, no form and no second button left. A
     // refusal is shown above the signature, which can be sent again.
     SignatureForm.include({
+        willStart: function () {
+            var started = this._super.apply(this, arguments);
+            if (this.options.callUrl !== CALL_URL) {
+                return started;
+            }
+            return $.when(started, loadPageTerms());
+        },
+
         submitSign: function (ev) {
             if (this.options.callUrl !== CALL_URL) {
                 return this._super.apply(this, arguments);
