@@ -32,13 +32,22 @@ def test_salesperson_journey(walk):
     dialog = page.locator(".modal-dialog:visible")
     dialog.locator("input[type=radio][data-value=talked], "
                    "label:has-text('Đã trao đổi')").first.click()
-    page.screenshot(path="/tmp/b_sales2.png")
     walk.button("Ghi", ".modal-footer")
     walk.see("Điểm tiếp xúc")
     page.locator(".o_statusbar_status button:has-text('Đã gửi email')").click()
     walk.settle()
     walk.see("Đã gửi một email")  # the next stage's checkpoint
     walk.shot("role_salesperson")
+    # The eight stages read left to right on one line, beside the buttons or
+    # below them (Odoo would put the first ones above the others).
+    shown = page.locator(".o_form_statusbar .o_statusbar_status > .o_arrow_button").evaluate_all(
+        "buttons => buttons.map(b => [b.getBoundingClientRect().left,"
+        " b.getBoundingClientRect().top, b.textContent.trim()])")
+    pipeline = [stage["name"] for stage in walk.seed.call(
+        "crm.stage", "search_read", [("b2b_pipeline", "=", True)], fields=["name"],
+        order="sequence, id", context={"lang": "vi_VN"})]
+    assert [name for _x, _y, name in sorted(shown)] == pipeline, shown
+    assert len({y for _x, y, _name in shown}) == 1, shown
 
     # The quotation: its scope written with the customer, then sent.
     walk.app("sale.sale_menu_root")
@@ -67,4 +76,3 @@ def test_salesperson_journey(walk):
     walk.see("Ngày gửi phạm vi")
     # the scope's state shows at once that it went to the customer
     walk.see("Đã gửi khách hàng", scope=".o_notebook .o_statusbar_status .btn-primary")
-    page.screenshot(path="/tmp/b_sales4.png")
