@@ -28,6 +28,7 @@
         "security/crm_security.xml",
         "data/b2b_stakeholder_role_data.xml",
         "data/crm_stage_data.xml",
+        "views/b2b_assets.xml",
         "views/crm_lead_views.xml",
         "views/b2b_touchpoint_views.xml",
         "views/b2b_stakeholder_views.xml",

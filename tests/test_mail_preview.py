@@ -69,6 +69,19 @@ class TestScopeMailPreview(ScopeCase):
         self.assertIn("Kính gửi Công ty TNHH Minh Phát", preview.body_html)
         self.assertIn("Xem và xác nhận phạm vi", preview.body_html)
 
+    def test_preview_names_the_followers_the_message_reaches(self):
+        order = self.order_as_salesman
+        manager, customer = self.sales_manager.partner_id, self.customer
+        order.sudo().message_subscribe(partner_ids=(manager | customer).ids)
+        preview = self.preview(order)
+        # the recipient and the sender are not named twice
+        self.assertEqual(preview.follower_ids, manager)
+        self.assertIn(self.salesman.partner_id, order.sudo().message_partner_ids)
+        preview.action_send()
+        message = order.message_ids.filtered(lambda m: m.subject == preview.subject)
+        self.assertEqual(
+            message.sudo().notification_ids.mapped("res_partner_id"), customer | manager)
+
     def test_send_runs_the_step_and_the_form_reloads(self):
         order = self.order_as_salesman
         preview = self.preview(order)

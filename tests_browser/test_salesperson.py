@@ -68,6 +68,10 @@ def test_salesperson_journey(walk):
     walk.see("Xem trước thư", CUSTOMER, "info@saoviet.example.com", "English",
              "scope of %s to confirm" % walk.seed.names["quote"],
              "Scope - %s.pdf" % walk.seed.names["quote"], scope=preview)
+    # one recipient, one row; the quotation's follower (its author) is told
+    recipients = page.locator(preview + " .o_b2b_mail_preview_recipients tbody tr")
+    assert recipients.filter(visible=True).count() == 1
+    walk.see("Người theo dõi được báo", "Administrator", scope=preview)
     walk.button("Hủy", ".modal-footer")
     walk.see("Nháp", scope=".o_notebook .o_statusbar_status .btn-primary")
     # Sent from the preview: the form shows at once that it went.

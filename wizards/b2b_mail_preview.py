@@ -26,6 +26,12 @@ class B2bMailPreview(models.TransientModel):
         "res.partner", string="Recipients", readonly=True
     )
     email_to = fields.Char(string="Other Recipients", readonly=True)
+    follower_ids = fields.Many2many(
+        "res.partner", "b2b_mail_preview_follower_rel", "preview_id", "partner_id",
+        string="Followers Notified", readonly=True,
+        help="Followers of the document's discussions who get the message too, "
+        "in Odoo or by email as each of them chose.",
+    )
     lang = fields.Char(string="Language Code", readonly=True)
     lang_name = fields.Char(string="Language", readonly=True)
     subject = fields.Char(readonly=True)
@@ -55,6 +61,7 @@ class B2bMailPreview(models.TransientModel):
         values.update(
             res_model=document._name, res_id=document.id, action=action,
             note="\n".join(self._notes(document, values)) or False,
+            follower_ids=[(6, 0, self._followers_notified(document, values).ids)],
         )
         preview = self.create(values)
         return {
@@ -109,6 +116,18 @@ class B2bMailPreview(models.TransientModel):
                 self._attachment_names(template, res_id)
             ) or False,
         }
+
+    @api.model
+    def _followers_notified(self, document, values):
+        """Who else gets the message the step posts: the followers of the
+        document's discussions, but the recipients and the sender (Odoo
+        does not notify a message's author)."""
+        discussions = self.env.ref("mail.mt_comment")
+        followers = document.sudo().message_follower_ids.filtered(
+            lambda follower: discussions in follower.subtype_ids
+        ).mapped("partner_id")
+        recipients = self.env["res.partner"].browse(values["partner_ids"][0][2])
+        return followers - recipients - self.env.user.partner_id
 
     @api.model
     def _attachment_names(self, template, res_id):
