@@ -4,7 +4,7 @@
     "name": "B2B Sales & Delivery",
     "summary": "Win B2B customers, lock the scope, deliver by phases, "
     "get accepted and paid, measure it against targets",
-    "version": "11.0.2.0.1",
+    "version": "11.0.2.0.2",
     "category": "Sales",
     "website": "https://github.com/b2b-sales-delivery/b2b_sales_delivery",
     "author": "b2b_sales_delivery contributors",

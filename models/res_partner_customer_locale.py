@@ -1,6 +1,7 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+from odoo import _, api, models
+from odoo.exceptions import UserError
 
 # The language of a document when nobody chose one.
 FALLBACK_LANG = "en_US"
@@ -36,3 +37,17 @@ class ResPartner(models.Model):
         if tz:
             context.update(tz=tz)
         return context
+
+    @api.multi
+    def b2b_customer_lang(self, company=None):
+        """The language a customer reads the documents of this partner in,
+        for a document of ``company`` (a company record, or its id): the
+        ``lang`` of the addon's mail templates, so that a mail speaks the
+        language of the page and the PDF it brings."""
+        if not isinstance(company, models.BaseModel):
+            if company in (None, False):
+                company = []
+            elif isinstance(company, bool) or not isinstance(company, int):
+                raise UserError(_("The company must be given by its id."))
+            company = self.env["res.company"].browse(company).exists()
+        return self._b2b_customer_lang(company)

@@ -173,8 +173,13 @@ def upgraded():
         assert env.ref(MODULE + "." + name) in stages, name
     assert env.ref(MODULE + ".crm_stage_contract") == env.ref("crm.stage_lead4")
     lead = env["crm.lead"].search([("name", "=", "Old opportunity 1")])
-    print("upgraded: pipeline of %d stages, every team in it; %s in %s" % (
-        len(stages), lead.name, lead.stage_id.name))
+    # 11.0.2.0.2: the customer mails follow the customer language rule
+    for name in ("scope", "change_request", "b2b_acceptance"):
+        template = env.ref(MODULE + ".mail_template_" + name)
+        assert ".b2b_customer_lang(" in template.lang, (name, template.lang)
+    print("upgraded: pipeline of %d stages, every team in it; %s in %s; "
+          "customer mails in the customer's language" % (
+              len(stages), lead.name, lead.stage_id.name))
 
 
 def removed():

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Customer documents: one rule for their language (the pages over HTTP:
 test_customer_locale_http), times in the company's timezone."""
+from odoo.exceptions import UserError
+
 from .common import accept_by_customer
 from .common_payment import B2BPaymentCase
 
@@ -63,3 +65,29 @@ class TestCustomerLocale(B2BPaymentCase):
         self.assertNotIn("ACCEPTANCE MINUTES", html)
         self.assertIn("03/03/2026", html)
         self.assertNotIn("02/03/2026", html)
+
+    def test_mails_speak_the_language_of_their_page_and_pdf(self):
+        """The contact chose no language: the mail of the minutes is in their
+        company's, as the minutes' page and PDF; every customer mail follows
+        the same rule."""
+        order, _project, phases = self.create_order(1000.0, (40.0, 60.0))
+        order.action_confirm()
+        acceptance = self.create_acceptance(phases[0], partner_id=self.contact.id)
+        template = self.env.ref("b2b_sales_delivery.mail_template_b2b_acceptance")
+        self.assertEqual(
+            template.get_email_template(acceptance.id).env.context.get("lang"), "vi_VN")
+        for name in ("scope", "change_request", "b2b_acceptance", "delivery_report",
+                     "b2b_payment_reminder_before", "b2b_payment_reminder_overdue"):
+            template = self.env.ref("b2b_sales_delivery.mail_template_" + name)
+            self.assertIn(".b2b_customer_lang(", template.lang, name)
+
+    def test_language_asked_with_a_company_id(self):
+        """Over RPC the company is an id; anything else is refused by name."""
+        self.company_partner.lang = "vi_VN"
+        self.assertEqual(self.nobody.b2b_customer_lang(self.company.id), "vi_VN")
+        self.assertEqual(self.nobody.b2b_customer_lang(self.company), "vi_VN")
+        self.assertEqual(self.nobody.b2b_customer_lang(), "en_US")
+        self.assertEqual(self.nobody.b2b_customer_lang(999999999), "en_US")
+        for wrong in ("1", [self.company.id], True, 1.5):
+            with self.assertRaisesRegex(UserError, "company must be given by its id"):
+                self.nobody.b2b_customer_lang(wrong)

@@ -16,7 +16,7 @@ class TestInstall(B2BCase):
             [("name", "=", "b2b_sales_delivery")]
         )
         self.assertEqual(module.state, "installed")
-        self.assertEqual(module.latest_version, "11.0.2.0.1")
+        self.assertEqual(module.latest_version, "11.0.2.0.2")
 
     def test_groups_follow_sales_groups(self):
         self.assertTrue(self.salesman.has_group("b2b_sales_delivery.group_b2b_user"))
