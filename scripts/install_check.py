@@ -177,6 +177,9 @@ def upgraded():
     for name in ("scope", "change_request", "b2b_acceptance"):
         template = env.ref(MODULE + ".mail_template_" + name)
         assert ".b2b_customer_lang(" in template.lang, (name, template.lang)
+    reminder = env.ref(MODULE + ".mail_template_b2b_payment_reminder_overdue")
+    for body in (reminder.body_html, reminder.with_context(lang="vi_VN").body_html):
+        assert "object.amount_due" in body and "invoice_id.residual" not in body, body
     print("upgraded: pipeline of %d stages, every team in it; %s in %s; "
           "customer mails in the customer's language" % (
               len(stages), lead.name, lead.stage_id.name))
