@@ -1,6 +1,8 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import SUPERUSER_ID, api, models
+
+from odoo.addons.base.ir.ir_translation import IrTranslationImport
 
 # Odoo 11's Vietnamese translation of the subject of mail's default
 # notification template drops the "%s" of "Re: %s": rendering it raises a
@@ -41,8 +43,87 @@ MIXIN_FIELDS = """
 """
 
 
+# The columns a term is loaded with (Odoo's own import, step 3).
+TERM_COLUMNS = "name, lang, res_id, src, type, value, module, state, comments"
+
+
+class B2bTranslationImport(IrTranslationImport):
+    """Odoo's import of a .po file, faster for the addon's own terms.
+
+    Odoo inserts the terms that do not exist yet with one condition made of
+    alternatives by kind of term; PostgreSQL can then join only on the
+    language, the type and the name, and compares every new term with every
+    term of that name: each of the addon's thousand field labels with the
+    several thousands already there. Installing the addon spent three
+    seconds there. The same insertion, split by kind of term, joins on the
+    record as well. Only a file of the addon's terms alone is loaded so;
+    Odoo's own ``finish`` then does the rest (the terms to overwrite, when
+    asked to)."""
+
+    def finish(self):
+        cr = self._cr
+        cr.execute("SELECT array_agg(DISTINCT module) FROM %s" % self._table)
+        if cr.fetchone()[0] != [ADDON]:
+            return super().finish()
+        # Odoo's step 1: the records of the terms (Odoo repeats it, finding
+        # nothing left to do)
+        cr.execute("""
+            UPDATE {tmp} AS ti SET res_id = imd.res_id, noupdate = imd.noupdate
+              FROM ir_model_data AS imd
+             WHERE ti.res_id IS NULL AND ti.module IS NOT NULL
+               AND ti.imd_name IS NOT NULL AND ti.module = imd.module
+               AND ti.imd_name = imd.name AND ti.imd_model = imd.model
+        """.format(tmp=self._table))
+        cr.execute("DELETE FROM %s WHERE res_id IS NULL AND module IS NOT NULL"
+                   % self._table)
+        query = """
+            WITH new AS (
+                SELECT ti.id FROM {tmp} AS ti
+                 WHERE ti.type = 'model' AND NOT EXISTS (
+                       SELECT 1 FROM ONLY ir_translation AS irt
+                        WHERE irt.lang = ti.lang AND irt.type = ti.type
+                          AND irt.name = ti.name AND irt.res_id = ti.res_id
+                          AND (ti.name NOT IN %(src_fields)s OR irt.src = ti.src))
+                UNION ALL
+                SELECT ti.id FROM {tmp} AS ti
+                 WHERE ti.type != 'model' AND NOT EXISTS (
+                       SELECT 1 FROM ONLY ir_translation AS irt
+                        WHERE irt.lang = ti.lang AND irt.type = ti.type
+                          AND irt.name = ti.name
+                          AND (ti.type IN ('field', 'help')
+                               OR (ti.type = 'view' AND irt.src = ti.src
+                                   AND (irt.res_id IS NULL OR ti.res_id = irt.res_id))
+                               OR (ti.type NOT IN ('view', 'field', 'help')
+                                   AND irt.src = ti.src)))
+            ), inserted AS (
+                INSERT INTO ir_translation ({columns})
+                SELECT {columns} FROM {tmp} WHERE id IN (SELECT id FROM new)
+            )
+            DELETE FROM {tmp} WHERE id IN (SELECT id FROM new)
+        """.format(tmp=self._table, columns=TERM_COLUMNS)
+        cr.execute(query, {"src_fields": tuple(self._source_fields()) or ("",)})
+        if not self._overwrite:
+            # the terms left exist already: Odoo would keep them as they are
+            cr.execute("DELETE FROM %s" % self._table)
+        return super().finish()
+
+    def _source_fields(self):
+        """The fields whose terms are matched by their source too (Odoo's
+        ``src_relevant_fields``)."""
+        env = api.Environment(self._cr, SUPERUSER_ID, {})
+        return [
+            "%s,%s" % (model, name)
+            for model in env for name, field in env[model]._fields.items()
+            if callable(getattr(field, "translate", None))
+        ]
+
+
 class IrTranslation(models.Model):
     _inherit = "ir.translation"
+
+    @api.model
+    def _get_import_cursor(self):
+        return B2bTranslationImport(self)
 
     @api.model
     def load_module_terms(self, modules, langs):
