@@ -1,7 +1,9 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, models
-from odoo.exceptions import UserError
+
+from ..utils.arguments import check_integer_argument
+from ..utils.confirmation_link import MAX_RECORD_ID
 
 # The language of a document when nobody chose one.
 FALLBACK_LANG = "en_US"
@@ -45,9 +47,10 @@ class ResPartner(models.Model):
         ``lang`` of the addon's mail templates, so that a mail speaks the
         language of the page and the PDF it brings."""
         if not isinstance(company, models.BaseModel):
-            if company in (None, False):
+            if company is None or company is False:
                 company = []
-            elif isinstance(company, bool) or not isinstance(company, int):
-                raise UserError(_("The company must be given by its id."))
+            else:
+                company = check_integer_argument(
+                    self, company, _("The company"), 1, MAX_RECORD_ID)
             company = self.env["res.company"].browse(company).exists()
         return self._b2b_customer_lang(company)

@@ -88,6 +88,7 @@ class TestCustomerLocale(B2BPaymentCase):
         self.assertEqual(self.nobody.b2b_customer_lang(self.company), "vi_VN")
         self.assertEqual(self.nobody.b2b_customer_lang(), "en_US")
         self.assertEqual(self.nobody.b2b_customer_lang(999999999), "en_US")
-        for wrong in ("1", [self.company.id], True, 1.5):
-            with self.assertRaisesRegex(UserError, "company must be given by its id"):
+        for wrong in ("1", [self.company.id], True, 1.5, 0, -1, 2 ** 40):
+            with self.assertRaisesRegex(
+                    UserError, "The company must be a whole number from 1 to"):
                 self.nobody.b2b_customer_lang(wrong)
