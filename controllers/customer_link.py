@@ -62,8 +62,8 @@ def render_page(template, document, values):
     """The response of a customer page: every customer route renders
     through here, so every page follows one rule. The page says its language
     (``<html lang>``): the browser's scripts read their terms in it."""
-    values = _customer_values(document, values)
-    lang = customer_context(document).get("lang") or "en_US"
+    values = _customer_values(document, values)  # the request in the customer's context
+    lang = request.context.get("lang") or "en_US"
     values.setdefault("html_data", {"lang": lang.replace("_", "-")})
     return request.render(template, values)
 
