@@ -61,8 +61,5 @@ def _amount_due(cr):
 def _customer_lang(cr):
     for name, (old, new) in TEMPLATES.items():
         cr.execute(
-            "UPDATE mail_template template SET lang = %s FROM ir_model_data data "
-            "WHERE data.module = 'b2b_sales_delivery' AND data.model = 'mail.template' "
-            "AND data.name = %s AND data.res_id = template.id AND template.lang = %s",
-            (new, name, old),
-        )
+            "UPDATE mail_template SET lang = %s "
+            "WHERE id IN (" + TEMPLATE_ID + ") AND lang = %s", (new, name, old))
