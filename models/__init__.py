@@ -1,0 +1,10 @@
+# Copyright 2026 b2b_sales_delivery contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import (
+    b2b_checkpoint,
+    b2b_checkpoint_tick,
+    crm_lead,
+    crm_stage,
+    crm_team,
+    res_config_settings,
+)
