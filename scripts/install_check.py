@@ -4,13 +4,16 @@
 #   uninstall  uninstall the addon as from Apps
 #   removed    nothing of the addon left, the records unchanged, Odoo works
 # The state between steps is kept in the JSON file B2B_STATE.
-# pylint: disable=undefined-variable,print-used
+# pylint: disable=print-used
+import builtins
 import json
 import os
 
 ADDON = "b2b_sales_delivery"
 STEP = os.environ["B2B_STEP"]
 STATE = os.environ["B2B_STATE"]
+# ``odoo shell`` runs this file with ``env`` among its globals
+env = globals().get("env") or builtins.__dict__.get("env")
 
 TABLES = {
     "crm_lead": "id, name, stage_id, team_id, user_id, probability, active, won_status",
@@ -23,8 +26,8 @@ TABLES = {
 def snapshot():
     rows = {}
     for table, columns in TABLES.items():
-        env.cr.execute(f"SELECT {columns} FROM {table} ORDER BY id")  # noqa: F821
-        rows[table] = [list(map(str, row)) for row in env.cr.fetchall()]  # noqa: F821
+        env.cr.execute(f"SELECT {columns} FROM {table} ORDER BY id")
+        rows[table] = [list(map(str, row)) for row in env.cr.fetchall()]
     return rows
 
 
