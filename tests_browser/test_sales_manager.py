@@ -1,0 +1,24 @@
+# Copyright 2026 b2b_sales_delivery contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The sales manager forces an opportunity past its unmet checkpoints, with a
+reason the chatter keeps."""
+from seed import LEAD_MANAGER
+
+REASON = "The customer signed a framework agreement last year"
+
+
+def test_sales_manager_forces_a_stage(walk):
+    page = walk.page
+    walk.login("b2b_lan")
+    walk.goto("/odoo/crm", ".o_kanban_record")
+    page.locator(".o_kanban_record", has_text=LEAD_MANAGER).click()
+    page.wait_for_selector(".o_form_view")
+    page.locator(".o_form_statusbar button[name=action_force_stage]").click()
+    dialog = walk.dialog()
+    dialog.locator(".o_field_widget[name=stage_id] input").fill("Closing")
+    page.locator(".o-autocomplete--dropdown-item", has_text="Closing").first.click()
+    dialog.locator(".o_field_widget[name=reason] textarea").fill(REASON)
+    dialog.locator(".modal-footer button", has_text="Force").click()
+    page.wait_for_selector(".o_statusbar_status button.o_arrow_button_current:has-text('Closing')")
+    walk.see(REASON, scope=".o-mail-Chatter")
+    walk.shot("role_sales_manager")

@@ -1,0 +1,44 @@
+# Copyright 2026 b2b_sales_delivery contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The salesperson, in Vietnamese: the B2B pipeline of her team, a move past
+an unmet checkpoint refused by name, the checkpoint ticked, the move made."""
+from seed import LEAD
+
+CALL_ANSWERED = "Một cuộc gọi có nghe máy"  # "A call answered"
+EMAIL_SENT = "Đã gửi email"  # the stage "Email Sent"
+
+
+def test_salesperson_journey(walk):
+    page = walk.page
+    walk.login("b2b_thu")
+    walk.goto("/odoo/crm", ".o_kanban_record")
+    card = page.locator(".o_kanban_record", has_text=LEAD)
+    # the card shows how many of its stage's checkpoints are met
+    walk.see("0/1", scope=f".o_kanban_record:has-text('{LEAD}')")
+    walk.see("Liên hệ", scope=".o_kanban_header")  # the B2B stage "Contact"
+    card.click()
+    page.wait_for_selector(".o_form_view")
+    walk.see(CALL_ANSWERED, scope=".o_form_view .o_field_widget[name=b2b_checklist]")
+
+    # the status bar's next stage: refused, naming the checkpoint
+    page.locator(".o_statusbar_status button", has_text=EMAIL_SENT).click()
+    dialog = walk.dialog()
+    walk.see(CALL_ANSWERED, scope=".modal-dialog")
+    walk.shot("role_salesperson_refused")
+    dialog.locator(".modal-footer button").first.click()
+    # the refused move is not kept: the form discards it
+    discard = page.locator(".o_form_button_cancel:visible")
+    if discard.count():
+        discard.click()
+    walk.see("Liên hệ", scope=".o_statusbar_status .o_arrow_button_current")
+
+    # the checkpoint ticked in its tab, then the move goes through
+    page.locator(".o_notebook a.nav-link", has_text="Điểm kiểm soát").click()
+    page.locator(".o_field_widget[name=b2b_checkpoint_tick_ids] .o_field_x2many_list_row_add a").click()
+    page.locator(".o_field_widget[name=b2b_checkpoint_tick_ids] .o_data_row .o_field_widget[name=checkpoint_id] input").fill("cuộc gọi")
+    page.locator(".o-autocomplete--dropdown-item", has_text=CALL_ANSWERED).first.click()
+    page.locator(".o_form_button_save:visible").click()
+    page.wait_for_selector(".o_form_saved, .o_form_status_indicator_buttons.invisible", state="attached")
+    page.locator(".o_statusbar_status button", has_text=EMAIL_SENT).click()
+    page.wait_for_selector(f".o_statusbar_status button.o_arrow_button_current:has-text('{EMAIL_SENT}')")
+    walk.shot("role_salesperson")
