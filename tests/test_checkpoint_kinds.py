@@ -280,3 +280,18 @@ class TestCheckpointKinds(B2bPipelineCase):
                 met = stakeholders._get_met_lead_ids_stakeholder(records)
             self.assertEqual(met[self.cp_decision_maker.id], set(records.ids))
             self.assertEqual(met[self.cp_payer.id], set())
+
+    def test_how_to_meet_in_vietnamese(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["b2b_sales_delivery"], ["vi_VN"], overwrite=True
+        )
+        lead = self.lead.with_user(self.salesman).with_context(lang="vi_VN")
+        with self.assertRaises(UserError) as error:
+            lead.write({"stage_id": self.stage_email.id})
+        self.assertIn(
+            '- Một cuộc gọi có nghe máy (giai đoạn "Liên hệ"): ghi cuộc gọi bằng nút '
+            "Ghi cuộc gọi hoặc đánh dấu hoàn thành một hoạt động gọi điện, với kết "
+            'quả "Nghe máy" hoặc tốt hơn',
+            str(error.exception),
+        )
