@@ -21,7 +21,7 @@ class B2bRisk(models.Model):
     _name = "b2b.risk"
     _description = "B2B Risk"
     _inherit = ["mail.thread", "mail.activity.mixin"]
-    _order = "state, exposure desc, id desc"
+    _order = "exposure desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
     lead_id = fields.Many2one(

@@ -6,7 +6,7 @@ opportunity's chatter, a meeting scheduled in the calendar, a demo, a trial
 or another contact logged by hand."""
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 TOUCHPOINT_KINDS = [
     ("call", "Call"),
@@ -139,11 +139,11 @@ class B2bTouchpoint(models.Model):
         _ = self.env._
         for touchpoint in self:
             if touchpoint.kind == "call" and not touchpoint.call_outcome:
-                raise UserError(_("Say what came of the call: its outcome."))
+                raise ValidationError(_("Say what came of the call: its outcome."))
             if touchpoint.kind != "call" and touchpoint.call_outcome:
-                raise UserError(_("Only a call has a call outcome."))
+                raise ValidationError(_("Only a call has a call outcome."))
             if (touchpoint.kind == "meeting") != bool(touchpoint.meeting_state):
-                raise UserError(_("Only a meeting has a meeting state."))
+                raise ValidationError(_("Only a meeting has a meeting state."))
 
     # ------------------------------------------------------------------
     # The facts are the server's

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import MEETING_START, B2bPipelineCase
@@ -130,14 +130,22 @@ class TestTouchpoints(B2bPipelineCase):
         self.assertEqual(len(self.lead.touchpoint_ids), 1, "a note is not a mail")
 
     def test_a_call_has_an_outcome_and_only_a_call(self):
-        with self.assertRaises(UserError) as error:
+        with self.assertRaises(ValidationError) as error:
             self.Touchpoint.create({"lead_id": self.lead.id, "kind": "call"})
         self.assertEqual(str(error.exception), "Say what came of the call: its outcome.")
-        with self.assertRaises(UserError) as error:
+        with self.assertRaises(ValidationError) as error:
             self.Touchpoint.create(
                 {"lead_id": self.lead.id, "kind": "demo", "call_outcome": "talked"}
             )
         self.assertEqual(str(error.exception), "Only a call has a call outcome.")
+        # The server's roads are held to the same shape.
+        Server = self.env["b2b.touchpoint"]._as_server()
+        for kind, state in (("demo", "held"), ("meeting", False)):
+            with self.assertRaises(ValidationError) as error:
+                Server.create(
+                    {"lead_id": self.lead.id, "kind": kind, "meeting_state": state}
+                )
+            self.assertEqual(str(error.exception), "Only a meeting has a meeting state.")
 
     # ------------------------------------------------------------------
     # Emails
