@@ -2,9 +2,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Shared set-up of the tests: users with the narrowest groups for their job,
 a sales team in the B2B pipeline and one keeping the other stages, and the
-B2B stages. Never demo data, never today's date."""
+B2B stages; the customer's people and the roles of a buying committee; the
+facts that meet a checkpoint, recorded on the roads users take. Never demo
+data, never today's date."""
 
+from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
+
+# A meeting's time in the tests: fixed, never today.
+MEETING_START = "2026-03-02 09:00:00"
+MEETING_STOP = "2026-03-02 10:30:00"
 
 
 class B2bPipelineCase(TransactionCase):
@@ -42,6 +49,25 @@ class B2bPipelineCase(TransactionCase):
         )
         cls.customer = env["res.partner"].create(
             {"name": "Công ty TNHH Phần mềm Minh Phát", "is_company": True}
+        )
+        cls.contact_an = env["res.partner"].create(
+            {"name": "Nguyễn Văn An", "parent_id": cls.customer.id, "function": "Giám đốc"}
+        )
+        cls.contact_hoa = env["res.partner"].create(
+            {
+                "name": "Trần Thị Hoa",
+                "parent_id": cls.customer.id,
+                "function": "Kế toán trưởng",
+            }
+        )
+        cls.role_user = ref("b2b_sales_delivery.b2b_stakeholder_role_user")
+        cls.role_decision_maker = ref(
+            "b2b_sales_delivery.b2b_stakeholder_role_decision_maker"
+        )
+        cls.role_influencer = ref("b2b_sales_delivery.b2b_stakeholder_role_influencer")
+        cls.role_payer = ref("b2b_sales_delivery.b2b_stakeholder_role_payer")
+        cls.role_implementer = ref(
+            "b2b_sales_delivery.b2b_stakeholder_role_implementer"
         )
         cls.stage_contact = ref("b2b_sales_delivery.crm_stage_contact")
         cls.stage_email = ref("b2b_sales_delivery.crm_stage_email_sent")
@@ -121,16 +147,111 @@ class B2bPipelineCase(TransactionCase):
     @classmethod
     def meet_stages(cls, lead, *stages):
         """Meet the required checkpoints of ``stages`` on ``lead``: ticks,
-        the expected revenue, a quotation sent."""
+        touchpoints, members of the committee, the expected revenue, a
+        quotation sent."""
         for stage in stages:
-            checkpoints = cls.required[stage]
-            manual = checkpoints.filtered(lambda c: c.kind == "manual")
-            if manual:
-                cls.tick(lead, *manual)
-            if cls.cp_revenue in checkpoints:
-                lead.with_user(cls.salesman).expected_revenue = 250000000
-            if cls.cp_quotation in checkpoints:
+            cls.meet(lead, *cls.required[stage])
+
+    @classmethod
+    def meet(cls, lead, *checkpoints):
+        """Meet ``checkpoints`` on ``lead`` as its salesperson would, each
+        by the fact of its kind."""
+        for checkpoint in checkpoints:
+            if checkpoint.kind == "manual":
+                cls.tick(lead, checkpoint)
+            elif checkpoint.kind == "field":
+                lead.with_user(cls.salesman)[checkpoint.field_id.name] = 250000000
+            elif checkpoint.kind == "quotation":
                 cls.send_quotation(lead)
+            elif checkpoint.kind == "stakeholder":
+                cls.add_stakeholder(lead, cls.contact_an, checkpoint.role_id)
+            elif checkpoint.touchpoint_kind == "email":
+                cls.send_email(lead)
+            elif checkpoint.touchpoint_kind == "meeting":
+                event = cls.schedule_meeting(lead)
+                if checkpoint.meeting_state == "held":
+                    cls.hold_meeting(event)
+            else:
+                cls.log_touchpoint(
+                    lead,
+                    checkpoint.touchpoint_kind,
+                    call_outcome=checkpoint.call_outcome or False,
+                )
+
+    @classmethod
+    def log_touchpoint(cls, lead, kind, user=None, **values):
+        """A touchpoint logged by hand (a call, a demo, a trial...)."""
+        if kind == "call" and not values.get("call_outcome"):
+            values["call_outcome"] = "answered"
+        return (
+            cls.env["b2b.touchpoint"]
+            .with_user(user or cls.salesman)
+            .create(dict(values, lead_id=lead.id, kind=kind))
+        )
+
+    @classmethod
+    def send_email(cls, lead, user=None, partner=None):
+        """A mail sent to the customer from the opportunity's chatter."""
+        return lead.with_user(user or cls.salesman).message_post(
+            body="Kính gửi anh An, chúng tôi xin gửi lời giới thiệu.",
+            subject="Giới thiệu giải pháp",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=(partner or cls.contact_an).ids,
+        )
+
+    @classmethod
+    def schedule_meeting(cls, lead, user=None, **values):
+        """A meeting scheduled from the opportunity (its Meeting button
+        opens the calendar with these defaults)."""
+        user = user or cls.salesman
+        Event = (
+            cls.env["calendar.event"]
+            .with_user(user)
+            .with_context(
+                default_opportunity_id=lead.id,
+                default_partner_ids=[cls.contact_an.id],
+            )
+        )
+        vals = {
+            "name": "Gặp anh An",
+            "start": MEETING_START,
+            "stop": MEETING_STOP,
+            "user_id": user.id,
+        }
+        vals.update(values)
+        return Event.create(vals)
+
+    @classmethod
+    def hold_meeting(cls, event, user=None):
+        """The meeting's activity marked done, once it took place."""
+        activity = event.activity_ids
+        return activity.with_user(user or cls.salesman).action_feedback(
+            feedback="Đã gặp"
+        )
+
+    @classmethod
+    def add_stakeholder(cls, lead, partner, *roles, user=None, **values):
+        """A member of the buying committee, or more roles for one already
+        in it."""
+        member = lead.stakeholder_ids.filtered(lambda m: m.partner_id == partner)
+        if member:
+            member.with_user(user or cls.salesman).role_ids = [
+                Command.link(role.id) for role in roles
+            ]
+            return member
+        return (
+            cls.env["b2b.stakeholder"]
+            .with_user(user or cls.salesman)
+            .create(
+                dict(
+                    values,
+                    lead_id=lead.id,
+                    partner_id=partner.id,
+                    role_ids=[Command.set([role.id for role in roles])],
+                )
+            )
+        )
 
     @classmethod
     def send_quotation(cls, lead, state="sent"):

@@ -29,6 +29,13 @@ class TestCheckpoints(B2bPipelineCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # The guard itself, on every road, is tested here on manual
+        # checkpoints: the stage data's checkpoints proven by touchpoints
+        # and by the buying committee are ticked by hand in this class, and
+        # tested with their own facts in test_checkpoint_kinds.py.
+        cls.env["b2b.checkpoint"].search(
+            [("kind", "in", ("touchpoint", "stakeholder"))]
+        ).write({"kind": "manual"})
         cls.lead = cls.create_lead("Minh Phát - Phần mềm quản lý kho")
 
     def move(self, lead, stage, user=None):
