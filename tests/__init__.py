@@ -1,3 +1,9 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from . import test_checkpoints, test_pipeline
+from . import (
+    test_checkpoints,
+    test_delivery_plan,
+    test_delivery_project,
+    test_pipeline,
+    test_plan_dates,
+)
