@@ -42,6 +42,7 @@
     ],
     "demo": [
         "demo/crm_lead_demo.xml",
+        "demo/sale_order_demo.xml",
     ],
     "uninstall_hook": "uninstall_hook",
 }
