@@ -9,3 +9,10 @@ def uninstall_hook(env):
     """Remove the settings the addon keeps as system parameters: Odoo's
     uninstall removes its models, fields and records, not those."""
     env["ir.config_parameter"].sudo().search([("key", "=like", MODULE + ".%")]).unlink()
+    # sale_project's "Create Project" of the Action menu calls its own method
+    # again.
+    action = env.ref(
+        "sale_project.model_sale_order_action_create_project", raise_if_not_found=False
+    )
+    if action:
+        action.code = "action = records.action_create_project()"

@@ -5,6 +5,7 @@ from . import (
     b2b_checkpoint_stakeholder,
     b2b_checkpoint_tick,
     b2b_checkpoint_touchpoint,
+    b2b_phase,
     b2b_risk,
     b2b_stakeholder,
     b2b_touchpoint,
@@ -14,5 +15,10 @@ from . import (
     crm_stage,
     crm_team,
     mail_activity,
+    project_milestone,
+    project_project,
+    project_task,
     res_config_settings,
+    sale_order,
+    sale_order_line,
 )

@@ -3,7 +3,10 @@
 from . import (
     test_checkpoint_kinds,
     test_checkpoints,
+    test_delivery_plan,
+    test_delivery_project,
     test_pipeline,
+    test_plan_dates,
     test_rpc,
     test_stakeholders,
     test_touchpoints,
