@@ -1,7 +1,8 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The salesperson, in Vietnamese: the B2B pipeline of her team, a move past
-an unmet checkpoint refused by name, the checkpoint ticked, the move made."""
+an unmet checkpoint refused by name, the call logged with its outcome, the
+move made."""
 from seed import LEAD
 
 CALL_ANSWERED = "Một cuộc gọi có nghe máy"  # "A call answered"
@@ -32,13 +33,14 @@ def test_salesperson_journey(walk):
         discard.click()
     walk.see("Liên hệ", scope=".o_statusbar_status .o_arrow_button_current")
 
-    # the checkpoint ticked in its tab, then the move goes through
-    page.locator(".o_notebook a.nav-link", has_text="Điểm kiểm soát").click()
-    page.locator(".o_field_widget[name=b2b_checkpoint_tick_ids] .o_field_x2many_list_row_add a").click()
-    page.locator(".o_field_widget[name=b2b_checkpoint_tick_ids] .o_data_row .o_field_widget[name=checkpoint_id] input").fill("cuộc gọi")
-    page.locator(".o-autocomplete--dropdown-item", has_text=CALL_ANSWERED).first.click()
-    page.locator(".o_form_button_save:visible").click()
-    page.wait_for_selector(".o_form_saved, .o_form_status_indicator_buttons.invisible", state="attached")
+    # the call logged with its outcome, then the move goes through
+    page.locator(".o_form_statusbar button[name=action_log_call]").click()
+    dialog = walk.dialog()
+    dialog.locator(".o_field_widget[name=call_outcome] input[data-value=answered]").check()
+    dialog.locator(".modal-footer button[name=action_log]").click()
+    dialog.wait_for(state="hidden")
+    walk.see(CALL_ANSWERED, scope=".o_form_view .o_field_widget[name=b2b_checklist] .text-success")
     page.locator(".o_statusbar_status button", has_text=EMAIL_SENT).click()
-    page.wait_for_selector(f".o_statusbar_status button.o_arrow_button_current:has-text('{EMAIL_SENT}')")
+    page.wait_for_selector(
+        f".o_statusbar_status button.o_arrow_button_current:has-text('{EMAIL_SENT}')")
     walk.shot("role_salesperson")
