@@ -20,7 +20,13 @@ TABLES = {
     "crm_stage": "id, name, sequence, is_won, fold, rotting_threshold_days",
     "crm_team": "id, name, active",
     "sale_order": "id, name, state, amount_total, opportunity_id",
+    "project_project": "id, name, partner_id, active",
+    "project_task": "id, name, project_id, date_deadline, stage_id",
+    "project_milestone": "id, name, project_id, deadline",
 }
+# sale_project's "Create Project" of the Action menu: the addon points it at
+# its own step while installed, and back when uninstalled.
+ACTION = "sale_project.model_sale_order_action_create_project"
 
 
 def snapshot():
@@ -63,9 +69,16 @@ if STEP == "populate":
         "partner_id": partner.id,
         "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 1})],
     })
+    project = env["project.project"].create({
+        "name": "Project in use", "partner_id": partner.id, "allow_milestones": True})
+    env["project.task"].create({
+        "name": "Task in use", "project_id": project.id,
+        "date_deadline": "2026-03-02 10:00:00"})
+    env["project.milestone"].create({
+        "name": "Milestone in use", "project_id": project.id, "deadline": "2026-03-06"})
     env.cr.commit()
     with open(STATE, "w") as out:
-        json.dump(snapshot(), out)
+        json.dump(dict(snapshot(), action=[env.ref(ACTION).code]), out)
 elif STEP in ("installed", "removed"):
     with open(STATE) as state:
         before = json.load(state)
@@ -94,6 +107,8 @@ elif STEP in ("installed", "removed"):
         left = env.cr.fetchone()[0]
         if left:
             fail(f"the uninstall left {left} models, records, tables or columns")
+        if [env.ref(ACTION).code] != before["action"]:
+            fail("sale_project's Create Project action was not given back")
         # Odoo's own flow still works: a new opportunity, won.
         lead = env["crm.lead"].create({"name": "After the uninstall", "type": "opportunity"})
         lead.action_set_won()
