@@ -3,8 +3,8 @@
 #   make test   a fresh database, the addon installed, the tests, the linters
 # ODOO=11 runs the same commands for the 11.0 series (11.0/), e.g.
 #   make demo ODOO=11, make test ODOO=11
-.PHONY: demo test lint setup wheel shell stop help install-check \
-	demo-workers screenshots odoo-tests upgrade-check
+.PHONY: demo test lint setup wheel shell stop help install-check odoo-tests \
+	demo-workers screenshots upgrade-check
 
 ODOO ?= 19
 ifeq ($(ODOO),19)
@@ -42,15 +42,15 @@ help:
 install-check:
 	@$(B2B) install-check
 
+odoo-tests:
+	@$(B2B) odoo-tests
+
 # The 11.0 series only (for now).
 demo-workers:
 	@11.0/scripts/b2b demo --workers$(if $(WORKERS),=$(WORKERS))
 
 screenshots:
 	@11.0/scripts/b2b screenshots
-
-odoo-tests:
-	@11.0/scripts/b2b odoo-tests
 
 upgrade-check:
 	@11.0/scripts/b2b upgrade-check
