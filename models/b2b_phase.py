@@ -7,6 +7,7 @@ stands for it; accepted by the customer on its own."""
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..utils.steps import in_step, with_step
 from .project_project import CUSTOMER_DATE_DEPENDS
 
 PHASE_STATES = [
@@ -15,10 +16,9 @@ PHASE_STATES = [
     ("to_accept", "To Accept"),
     ("accepted", "Accepted"),
 ]
-# The state changes through the phase's own steps only: they write with this
-# context key set to this very object, which no RPC call can carry.
+# The state changes through the phase's own steps only: they write inside
+# this step (utils.steps).
 PHASE_STEP_KEY = "b2b_phase_step"
-_PHASE_STEP = object()
 # What the phase keeps in step with its milestone: {phase field: milestone field}.
 MILESTONE_FIELDS = {"name": "name", "date_deadline": "deadline", "sequence": "sequence"}
 
@@ -136,7 +136,7 @@ class B2bPhase(models.Model):
         return phases
 
     def write(self, vals):
-        if "state" in vals and self.env.context.get(PHASE_STEP_KEY) is not _PHASE_STEP:
+        if "state" in vals and not in_step(self, PHASE_STEP_KEY):
             if any(phase.state != vals["state"] for phase in self):
                 raise UserError(self._state_refusal())
         result = super().write(vals)
@@ -189,7 +189,7 @@ class B2bPhase(models.Model):
     # ------------------------------------------------------------------
 
     def _write_step(self, state):
-        return self.with_context(**{PHASE_STEP_KEY: _PHASE_STEP}).write({"state": state})
+        return with_step(self, PHASE_STEP_KEY).write({"state": state})
 
     def _state_label(self):
         self.ensure_one()

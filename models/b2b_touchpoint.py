@@ -8,6 +8,8 @@ or another contact logged by hand."""
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..utils.steps import in_step, with_step
+
 TOUCHPOINT_KINDS = [
     ("call", "Call"),
     ("email", "Email"),
@@ -51,9 +53,8 @@ SERVER_FACTS = (
 # What a touchpoint records, fixed once recorded.
 FIXED_FACTS = SERVER_FACTS + ("lead_id", "kind", "call_outcome")
 # The roads of the server (a done call, a mail, an event) write the facts
-# with this context key set to this very object, which no RPC call can carry.
+# inside this step (utils.steps).
 SERVER_KEY = "b2b_touchpoint_server"
-_SERVER = object()
 
 
 class B2bTouchpoint(models.Model):
@@ -150,13 +151,13 @@ class B2bTouchpoint(models.Model):
     # ------------------------------------------------------------------
 
     def _is_server(self):
-        return self.env.context.get(SERVER_KEY) is _SERVER
+        return in_step(self, SERVER_KEY)
 
     @api.model
     def _as_server(self):
         """The model in the hands of the server's roads: every fact
         writable, record rules bypassed."""
-        return self.sudo().with_context(**{SERVER_KEY: _SERVER})
+        return with_step(self.sudo(), SERVER_KEY)
 
     @api.model_create_multi
     def create(self, vals_list):

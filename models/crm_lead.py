@@ -11,11 +11,11 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-# The one way past unmet checkpoints is ``force_stage``: it writes with this
-# context key set to this very object, which no RPC call can carry (a caller
-# sending the key sends a string, a number or a boolean, never this object).
+from ..utils.steps import in_step, with_step
+
+# The one way past unmet checkpoints is ``force_stage``: it writes inside
+# this step (utils.steps).
 FORCE_STAGE_KEY = "b2b_force_stage"
-_FORCE_STAGE = object()
 # How many opportunities the refusal lists before summing up.
 MAX_LEADS_IN_MESSAGE = 20
 # The largest id PostgreSQL's integer columns hold.
@@ -197,7 +197,7 @@ class CrmLead(models.Model):
         return res
 
     def _is_stage_forced(self):
-        return self.env.context.get(FORCE_STAGE_KEY) is _FORCE_STAGE
+        return in_step(self, FORCE_STAGE_KEY)
 
     def _check_stage_checkpoints(self, origins):
         """Refuse, for every user including the administrator, the move of
@@ -351,7 +351,7 @@ class CrmLead(models.Model):
         if not stage:
             raise UserError(_("The stage to move to does not exist."))
         origins = {lead.id: lead.stage_id for lead in self}
-        self.with_context(**{FORCE_STAGE_KEY: _FORCE_STAGE}).write(
+        with_step(self, FORCE_STAGE_KEY).write(
             {"stage_id": stage.id}
         )
         skipped = self._get_unmet_checkpoints(origins)
