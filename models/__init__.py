@@ -5,6 +5,7 @@ from . import (
     b2b_checkpoint_stakeholder,
     b2b_checkpoint_tick,
     b2b_checkpoint_touchpoint,
+    b2b_customer_word,
     b2b_phase,
     b2b_risk,
     b2b_stakeholder,
