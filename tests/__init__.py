@@ -10,4 +10,5 @@ from . import (
     test_rpc,
     test_stakeholders,
     test_touchpoints,
+    test_vietnamese_views,
 )
