@@ -50,6 +50,7 @@
         "views/b2b_menus.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/crm_lead_demo.xml",
         "demo/sale_order_demo.xml",
     ],
