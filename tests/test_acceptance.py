@@ -452,3 +452,60 @@ class TestAcceptance(AcceptanceCase):
         acceptance.signed_copy = SIGNATURE
         results.append(acceptance.action_accept(accepted_via="paper"))
         xmlrpc.client.dumps(tuple(results), allow_none=False)
+
+    # ------------------------------------------------------------------
+    # Other roads: the phase's one2many, copy, companies
+    # ------------------------------------------------------------------
+
+    def test_phase_one2many_meets_the_same_rules(self):
+        self.send()
+        phase = self.phase.with_user(self.project_manager)
+        for command in (
+            (1, self.acceptance.id, {"state": "accepted"}),
+            (1, self.acceptance.id, {"reservations": "Thêm"}),
+            (2, self.acceptance.id, 0),
+        ):
+            with self.subTest(command=command), self.assertRaises(UserError):
+                phase.write({"acceptance_ids": [command]})
+        # Moved onto another phase through that phase's one2many: refused.
+        with self.assertRaises(UserError):
+            self.phase_shooting.with_user(self.project_manager).write(
+                {"acceptance_ids": [(4, self.acceptance.id)]}
+            )
+        self.assertEqual(self.acceptance.state, "sent")
+        self.assertEqual(self.acceptance.phase_id, self.phase)
+
+    def test_copy_is_a_new_draft(self):
+        self.send()
+        acceptance = self.acceptance.with_user(self.project_manager)
+        copy = acceptance.copy()
+        self.assertEqual(copy.state, "draft")
+        self.assertFalse(copy.sent_to_id)
+        self.assertNotEqual(copy.access_token, self.acceptance.access_token)
+        self.assertEqual(copy.item_ids.mapped("name"), [self.task.name])
+        with self.assertRaises(UserError):
+            acceptance.copy({"state": "accepted"})
+        with self.assertRaises(UserError):
+            acceptance.copy({"accepted_by": "Nguyễn Văn An"})
+
+    def test_minutes_of_another_company_are_not_seen(self):
+        other_company = self.env["res.company"].create({"name": "Minh Phát Hà Nội"})
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "company_id": other_company.id,
+                "order_line": [(0, 0, {"product_id": self.service.id})],
+            }
+        )
+        phase = self.env["b2b.phase"].create({"order_id": order.id, "name": "Khác"})
+        minutes = self.env["b2b.acceptance"].create(
+            {"phase_id": phase.id, "item_ids": [(0, 0, {"name": "Khác"})]}
+        )
+        self.assertEqual(minutes.company_id, other_company)
+        self.assertEqual(minutes.item_ids.company_id, other_company)
+        Acceptance = self.env["b2b.acceptance"].with_user(self.project_manager)
+        self.assertFalse(Acceptance.search([("id", "=", minutes.id)]))
+        with self.assertRaises(AccessError):
+            minutes.with_user(self.project_manager).read(["name"])
+        with self.assertRaises(AccessError):
+            minutes.item_ids.with_user(self.project_manager).read(["name"])

@@ -5,6 +5,8 @@ contact the minutes were sent to (or nobody logged in), never for an
 employee, never on draft minutes; the portal list shows a customer's own
 minutes and no employee a customer's link."""
 
+import xmlrpc.client
+
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
@@ -158,6 +160,52 @@ class TestAcceptanceHttp(HttpCase, AcceptanceCase):
                     "/my/counters", {"counters": ["acceptance_count"]}
                 )
                 self.assertEqual(counters["acceptance_count"], 0)
+
+    def rpc(self, user, method, *args, **kwargs):
+        """``method`` of the minutes over XML-RPC as ``user``."""
+        with mute_logger("odoo.addons.rpc.controllers.xmlrpc", "odoo.http"):
+            uid = self.xmlrpc_common.authenticate(
+                self.env.cr.dbname, user.login, user.login, {}
+            )
+            return self.xmlrpc_object.execute_kw(
+                self.env.cr.dbname,
+                uid,
+                user.login,
+                "b2b.acceptance",
+                method,
+                list(args),
+                kwargs,
+            )
+
+    def test_rpc_meets_the_same_rules(self):
+        ids = self.acceptance.ids
+        self.assertIs(self.rpc(self.project_manager, "action_send", ids), True)
+        for method, args, kwargs in (
+            ("write", [ids, {"state": "accepted"}], {}),
+            (
+                "write",
+                [ids, {"accepted_by": "Nguyễn Văn An", "accepted_via": "link"}],
+                {"context": {"b2b_acceptance_step": True}},
+            ),
+            ("write", [ids, {"phase_id": self.phase_shooting.id}], {}),
+            ("action_accept", [ids], {}),
+            ("action_accept", [ids], {"accepted_via": "link"}),
+            ("action_accept", [ids], {"message_id": "1"}),
+            ("unlink", [ids], {}),
+        ):
+            with self.subTest(method=method, args=args), self.assertRaises(
+                xmlrpc.client.Fault
+            ):
+                self.rpc(self.project_manager, method, *args, **kwargs)
+        with self.assertRaises(xmlrpc.client.Fault):
+            self.rpc(self.salesman, "action_reject", ids, reason="Không đạt")
+        self.assertEqual(self.acceptance.state, "sent")
+        self.acceptance.with_user(self.project_manager).signed_copy = SIGNATURE
+        self.assertIs(
+            self.rpc(self.project_manager, "action_accept", ids, accepted_via="paper"),
+            True,
+        )
+        self.assertEqual(self.phase.state, "accepted")
 
     @mute_logger("odoo.http")
     def test_malformed_answers_get_an_error_not_a_traceback(self):
