@@ -1,12 +1,16 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import (
+    b2b_acceptance,
+    b2b_acceptance_answer_wizard,
+    b2b_acceptance_compose,
     b2b_checkpoint,
     b2b_checkpoint_stakeholder,
     b2b_checkpoint_tick,
     b2b_checkpoint_touchpoint,
     b2b_customer_word,
     b2b_phase,
+    b2b_phase_acceptance,
     b2b_risk,
     b2b_stakeholder,
     b2b_touchpoint,
@@ -18,6 +22,7 @@ from . import (
     mail_activity,
     project_milestone,
     project_project,
+    project_project_acceptance,
     project_task,
     res_config_settings,
     sale_order,

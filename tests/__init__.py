@@ -1,6 +1,8 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import (
+    test_acceptance,
+    test_acceptance_http,
     test_checkpoint_kinds,
     test_checkpoints,
     test_delivery_plan,
