@@ -2,9 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import (
     b2b_checkpoint,
+    b2b_checkpoint_contract,
     b2b_checkpoint_stakeholder,
     b2b_checkpoint_tick,
     b2b_checkpoint_touchpoint,
+    b2b_contract,
     b2b_customer_word,
     b2b_phase,
     b2b_risk,
@@ -13,6 +15,8 @@ from . import (
     calendar_event,
     crm_lead,
     crm_lead_committee,
+    crm_lead_contract,
+    crm_lead_proposal,
     crm_stage,
     crm_team,
     mail_activity,
@@ -21,5 +25,7 @@ from . import (
     project_task,
     res_config_settings,
     sale_order,
+    sale_order_contract,
     sale_order_line,
+    sale_order_proposal,
 )
