@@ -32,6 +32,8 @@
         "data/b2b_stakeholder_role_data.xml",
         "data/crm_stage_data.xml",
         "data/b2b_contract_data.xml",
+        "data/b2b_kpi_cron.xml",
+        "data/mail_template_kpi.xml",
         "views/b2b_checkpoint_views.xml",
         "views/b2b_checkpoint_kind_views.xml",
         "views/b2b_stakeholder_views.xml",
@@ -51,6 +53,8 @@
         "wizards/b2b_log_call_wizard_views.xml",
         "views/b2b_contract_views.xml",
         "report/b2b_contract_report.xml",
+        "views/b2b_kpi_views.xml",
+        "wizards/b2b_kpi_target_copy_views.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [

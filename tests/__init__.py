@@ -6,6 +6,8 @@ from . import (
     test_contract,
     test_delivery_plan,
     test_delivery_project,
+    test_kpi,
+    test_kpi_periods,
     test_pipeline,
     test_plan_dates,
     test_rpc,
