@@ -385,6 +385,9 @@ class TestContract(B2bPipelineCase):
 
     def test_contract_report_in_the_customer_language(self):
         self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["b2b_sales_delivery"], ["vi_VN"], overwrite=True
+        )
         self.customer.lang = "vi_VN"
         contract = self.contract(title="Phần mềm quản lý kho")
         self.order(b2b_contract_id=contract.id)
@@ -394,4 +397,6 @@ class TestContract(B2bPipelineCase):
         html = html.decode()
         self.assertIn(contract.name, html)
         self.assertIn("Phần mềm quản lý kho", html)
-        self.assertIn("Hợp đồng", html)
+        for term in ("Hợp đồng", "Các đơn hàng thuộc hợp đồng này", "Đại diện bên khách hàng"):
+            self.assertIn(term, html)
+        self.assertNotIn("Orders under this contract", html)
