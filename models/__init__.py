@@ -1,6 +1,7 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import (
+    b2b_change_request,
     b2b_checkpoint,
     b2b_checkpoint_stakeholder,
     b2b_checkpoint_tick,
@@ -8,6 +9,7 @@ from . import (
     b2b_customer_word,
     b2b_phase,
     b2b_risk,
+    b2b_scope_item,
     b2b_stakeholder,
     b2b_touchpoint,
     calendar_event,
@@ -22,4 +24,6 @@ from . import (
     res_config_settings,
     sale_order,
     sale_order_line,
+    sale_order_line_scope,
+    sale_order_scope,
 )

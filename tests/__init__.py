@@ -1,6 +1,7 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import (
+    test_change_request,
     test_checkpoint_kinds,
     test_checkpoints,
     test_delivery_plan,
@@ -8,6 +9,9 @@ from . import (
     test_pipeline,
     test_plan_dates,
     test_rpc,
+    test_scope,
+    test_scope_http,
+    test_scope_lock,
     test_stakeholders,
     test_touchpoints,
 )
