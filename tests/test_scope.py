@@ -203,3 +203,5 @@ class TestScope(ScopeCase):
         self.assertIn("Video giới thiệu 3 phút", html)
         self.assertIn(self.customer.name, html)
         self.assertNotIn("Scope Confirmation", html)
+        self.assertIn("Xác nhận phạm vi công việc", html)
+        self.assertIn("Đầu bài", html)

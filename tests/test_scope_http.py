@@ -48,6 +48,15 @@ class TestScopeHttp(HttpCase, ScopeCase):
         self.assertIn("error", self.confirm_by_link("Người khác"))
         self.assertEqual(self.order.scope_confirmed_by, "Nguyễn Văn An")
 
+    def test_page_in_the_customer_language(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.customer.lang = "vi_VN"
+        self.authenticate(self.portal_user.login, self.portal_user.login)
+        text = self.url_open(self.scope_url()).content.decode()
+        self.assertIn("Xác nhận phạm vi công việc", text)
+        self.assertIn("Đầu bài", text)
+        self.assertNotIn("Confirm the scope", text)
+
     def test_customer_without_login_confirms(self):
         self.assertEqual(self.url_open(self.scope_url()).status_code, 200)
         self.assertIn("error", self.confirm_by_link("  "))
