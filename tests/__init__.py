@@ -12,6 +12,7 @@ from . import (
     test_scope,
     test_scope_http,
     test_scope_lock,
+    test_scope_rpc,
     test_stakeholders,
     test_touchpoints,
 )
