@@ -12,8 +12,8 @@ from freezegun import freeze_time
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from .common_scope import SENT_ON, ScopeCase
 from . import test_rpc
+from .common_scope import SENT_ON, ScopeCase
 
 
 @tagged("post_install", "-at_install")
