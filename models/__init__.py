@@ -4,6 +4,7 @@ from . import (
     b2b_acceptance,
     b2b_acceptance_answer_wizard,
     b2b_acceptance_compose,
+    b2b_change_request,
     b2b_checkpoint,
     b2b_checkpoint_contract,
     b2b_checkpoint_stakeholder,
@@ -14,6 +15,7 @@ from . import (
     b2b_phase,
     b2b_phase_acceptance,
     b2b_risk,
+    b2b_scope_item,
     b2b_stakeholder,
     b2b_touchpoint,
     calendar_event,
@@ -32,5 +34,7 @@ from . import (
     sale_order,
     sale_order_contract,
     sale_order_line,
+    sale_order_line_scope,
     sale_order_proposal,
+    sale_order_scope,
 )

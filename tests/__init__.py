@@ -3,6 +3,7 @@
 from . import (
     test_acceptance,
     test_acceptance_http,
+    test_change_request,
     test_checkpoint_kinds,
     test_checkpoints,
     test_contract,
@@ -13,6 +14,10 @@ from . import (
     test_pipeline,
     test_plan_dates,
     test_rpc,
+    test_scope,
+    test_scope_http,
+    test_scope_lock,
+    test_scope_rpc,
     test_stakeholders,
     test_touchpoints,
     test_vietnamese_views,
