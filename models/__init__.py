@@ -1,12 +1,15 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import (
+    account_move,
     b2b_checkpoint,
     b2b_checkpoint_stakeholder,
     b2b_checkpoint_tick,
     b2b_checkpoint_touchpoint,
     b2b_customer_word,
+    b2b_payment_plan_line,
     b2b_phase,
+    b2b_phase_payment,
     b2b_risk,
     b2b_stakeholder,
     b2b_touchpoint,
@@ -22,4 +25,6 @@ from . import (
     res_config_settings,
     sale_order,
     sale_order_line,
+    sale_order_line_payment,
+    sale_order_payment_plan,
 )
