@@ -580,4 +580,3 @@ def lock_orders(env, orders, nowait=True):
                 orders=", ".join(orders.mapped("name")),
             )
         ) from error
-
