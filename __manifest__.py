@@ -51,6 +51,7 @@
         "views/sale_order_payment_plan_views.xml",
         "wizards/b2b_stage_force_wizard_views.xml",
         "wizards/b2b_log_call_wizard_views.xml",
+        "report/b2b_payment_plan_report.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [

@@ -7,8 +7,8 @@ once it is; its installments are released by their triggers."""
 from datetime import date
 
 from odoo import Command
-from odoo.exceptions import UserError, ValidationError
-from odoo.tests import Form
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, new_test_user
 
 from .common_payment import PaymentCase
 
@@ -245,3 +245,52 @@ class TestPaymentPlan(PaymentCase):
         # Run again: still one invoice.
         Line._cron_invoice_due(today=date(2026, 4, 2))
         self.assertEqual(len(good.invoice_ids), 1)
+
+    def test_salesperson_sees_the_plans_of_own_orders(self):
+        order = self.create_order(self.three_thirds())
+        other_salesman = new_test_user(
+            self.env,
+            login="b2b_pay_salesman_other",
+            groups="sales_team.group_sale_salesman",
+            company_id=self.company.id,
+            company_ids=self.company.ids,
+        )
+        Line = self.env["b2b.payment.plan.line"]
+        self.assertEqual(
+            Line.with_user(self.salesman).search([("order_id", "=", order.id)]),
+            order.payment_plan_line_ids,
+        )
+        self.assertFalse(
+            Line.with_user(other_salesman).search([("order_id", "=", order.id)])
+        )
+        with self.assertRaises(AccessError):
+            order.payment_plan_line_ids[0].with_user(other_salesman).name  # noqa: B018
+        self.assertEqual(
+            len(Line.with_user(self.accountant).search([("order_id", "=", order.id)])), 3
+        )
+
+    def test_payment_plan_pdf_in_the_customers_language(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.customer.lang = "vi_VN"
+        order = self.create_order(self.three_thirds())
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "b2b_sales_delivery.report_payment_plan", order.ids
+        )[0].decode()
+        # Đồng in Vietnamese: dots between thousands.
+        self.assertIn("51.540.740", html)
+        self.assertIn("68.720.988", html)
+        self.assertIn("171.802.468", html)
+        self.assertIn("Tạm ứng", html)
+
+    def test_payment_request_pdf(self):
+        order = self.confirm(self.create_order(self.three_thirds()))
+        line = order.payment_plan_line_ids[0]
+        invoice = self.env["account.move"].browse(
+            line.with_user(self.accountant).action_invoice()
+        )
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "b2b_sales_delivery.report_payment_request", line.ids
+        )[0].decode()
+        self.assertIn("51,540,740", html)
+        self.assertIn(order.name, html)
+        self.assertIn(invoice.name or "", html)
