@@ -294,3 +294,34 @@ class TestPaymentPlan(PaymentCase):
         self.assertIn("51,540,740", html)
         self.assertIn(order.name, html)
         self.assertIn(invoice.name or "", html)
+
+    def test_acceptance_never_lost_to_a_failed_invoicing(self):
+        order = self.create_order()
+        phase = self.env["b2b.phase"].create({"order_id": order.id, "name": "Quay phim"})
+        order.with_user(self.salesman).payment_plan_line_ids = [
+            Command.create({"name": "Ký hợp đồng", "percent": 50, "trigger": "contract_signed"}),
+            Command.create(
+                {
+                    "name": "Nghiệm thu",
+                    "percent": 50,
+                    "trigger": "phase_accepted",
+                    "phase_id": phase.id,
+                }
+            ),
+        ]
+        self.confirm(order)
+        on_signing, on_phase = order.payment_plan_line_ids
+        # The last installment waits for the first one: its invoicing fails,
+        # the acceptance stands.
+        phase._write_step("accepted")
+        self.assertEqual(phase.state, "accepted")
+        self.assertEqual(on_phase.state, "to_invoice")
+        self.assertFalse(order.invoice_ids)
+        Line = self.env["b2b.payment.plan.line"]
+        Line._release_contract_signed(order, date(2026, 3, 3))
+        self.invoice(on_signing)
+        Line._cron_invoice_due(today=date(2026, 3, 4))
+        self.assertEqual(on_phase.state, "invoiced")
+        self.assertEqual(
+            sum(order.invoice_ids.mapped("amount_total")), order.amount_total
+        )
