@@ -41,6 +41,8 @@
         "report/b2b_scope_report.xml",
         "report/b2b_change_request_report.xml",
         "data/mail_template_scope.xml",
+        "security/b2b_payment_security.xml",
+        "data/b2b_payment_cron.xml",
         "views/b2b_checkpoint_views.xml",
         "views/b2b_checkpoint_kind_views.xml",
         "views/b2b_stakeholder_views.xml",
@@ -69,6 +71,9 @@
         "views/b2b_change_request_views.xml",
         "views/scope_portal_templates.xml",
         "wizards/b2b_scope_unlock_wizard_views.xml",
+        "views/b2b_payment_plan_views.xml",
+        "views/sale_order_payment_plan_views.xml",
+        "report/b2b_payment_plan_report.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [

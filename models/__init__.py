@@ -1,6 +1,7 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import (
+    account_move,
     b2b_acceptance,
     b2b_acceptance_answer_wizard,
     b2b_acceptance_compose,
@@ -12,8 +13,10 @@ from . import (
     b2b_checkpoint_touchpoint,
     b2b_contract,
     b2b_customer_word,
+    b2b_payment_plan_line,
     b2b_phase,
     b2b_phase_acceptance,
+    b2b_phase_payment,
     b2b_risk,
     b2b_scope_item,
     b2b_stakeholder,
@@ -34,7 +37,9 @@ from . import (
     sale_order,
     sale_order_contract,
     sale_order_line,
+    sale_order_line_payment,
     sale_order_line_scope,
+    sale_order_payment_plan,
     sale_order_proposal,
     sale_order_scope,
 )

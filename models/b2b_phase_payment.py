@@ -1,0 +1,33 @@
+# Copyright 2026 b2b_sales_delivery contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""An accepted phase releases its installment of the payment plan, and its
+invoice is made at once when it can be; an invoicing that fails (a concurrent
+one, an earlier installment not invoiced) never undoes the acceptance: the
+daily run invoices it later."""
+
+from odoo import models
+
+
+class B2bPhase(models.Model):
+    _inherit = "b2b.phase"
+
+    def write(self, vals):
+        accepting = (
+            self.filtered(lambda phase: phase.state != "accepted")
+            if vals.get("state") == "accepted"
+            else self.browse()
+        )
+        result = super().write(vals)
+        if accepting:
+            lines = (
+                self.env["b2b.payment.plan.line"]
+                .sudo()
+                .search(
+                    [
+                        ("phase_id", "in", accepting.ids),
+                        ("trigger", "=", "phase_accepted"),
+                    ]
+                )
+            )
+            lines._invoice_released()
+        return result
