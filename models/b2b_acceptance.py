@@ -443,7 +443,8 @@ class B2bAcceptance(models.Model):
             data = base64.b64decode(signature, validate=True)
         except (binascii.Error, ValueError) as error:
             raise UserError(self.env._("The signature is not a valid image.")) from error
-        if not data.startswith((b"\x89PNG", b"\xff\xd8", b"GIF8", b"<svg", b"<?xml")):
+        # The image the portal component draws: PNG (or a loaded JPEG).
+        if not data.startswith((b"\x89PNG", b"\xff\xd8")):
             raise UserError(self.env._("The signature is not a valid image."))
         return signature
 
