@@ -571,6 +571,9 @@ class B2bAcceptance(models.Model):
             if accepted_via == "email":
                 message = self.env["mail.message"].browse(message_id or [])
                 mail = acceptance._b2b_customer_mail(message)
+                # A reply to these minutes as sent, not to an earlier round.
+                if mail and mail.date < acceptance.date_sent:
+                    mail = mail.browse()
                 if not mail:
                     raise UserError(
                         self.env._(
