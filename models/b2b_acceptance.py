@@ -623,6 +623,14 @@ class B2bAcceptance(models.Model):
             message_type="notification",
             subtype_xmlid="mail.mt_note",
         )
+        # The responsible corrects the minutes and sends them again.
+        if self.user_id:
+            self.sudo().activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("Minutes rejected: correct and send again"),
+                note=reason,
+                user_id=self.user_id.id,
+            )
         return True
 
     def _reject_by_customer(self, reason):

@@ -418,6 +418,10 @@ class TestAcceptance(AcceptanceCase):
             self.acceptance.with_user(self.portal_user)._reject_by_customer("  ")
         self.acceptance.with_user(self.portal_user)._reject_by_customer("Không đạt")
         self.assertEqual(self.acceptance.state, "rejected")
+        # The responsible is asked to correct and send them again.
+        activity = self.acceptance.activity_ids
+        self.assertEqual(activity.user_id, self.acceptance.user_id)
+        self.assertIn("Không đạt", activity.note)
 
     # ------------------------------------------------------------------
     # Reading, printing, RPC
