@@ -443,7 +443,8 @@ class B2bAcceptance(models.Model):
             data = base64.b64decode(signature, validate=True)
         except (binascii.Error, ValueError) as error:
             raise UserError(self.env._("The signature is not a valid image.")) from error
-        if not data.startswith((b"\x89PNG", b"\xff\xd8", b"GIF8", b"<svg", b"<?xml")):
+        # The image the portal component draws: PNG (or a loaded JPEG).
+        if not data.startswith((b"\x89PNG", b"\xff\xd8")):
             raise UserError(self.env._("The signature is not a valid image."))
         return signature
 
@@ -570,6 +571,9 @@ class B2bAcceptance(models.Model):
             if accepted_via == "email":
                 message = self.env["mail.message"].browse(message_id or [])
                 mail = acceptance._b2b_customer_mail(message)
+                # A reply to these minutes as sent, not to an earlier round.
+                if mail and mail.date < acceptance.date_sent:
+                    mail = mail.browse()
                 if not mail:
                     raise UserError(
                         self.env._(
@@ -619,6 +623,14 @@ class B2bAcceptance(models.Model):
             message_type="notification",
             subtype_xmlid="mail.mt_note",
         )
+        # The responsible corrects the minutes and sends them again.
+        if self.user_id:
+            self.sudo().activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("Minutes rejected: correct and send again"),
+                note=reason,
+                user_id=self.user_id.id,
+            )
         return True
 
     def _reject_by_customer(self, reason):

@@ -7,6 +7,7 @@ paper copy), accepting the phase once."""
 
 import xmlrpc.client
 
+from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -301,6 +302,33 @@ class TestAcceptance(AcceptanceCase):
         self.assertEqual(self.acceptance.accept_message_id, mail)
         self.assertEqual(self.phase.state, "accepted")
 
+    def test_a_mail_of_an_earlier_round_does_not_accept(self):
+        with freeze_time("2026-03-16 02:00:00"):
+            self.send()
+        raw = (
+            "From: Nguyen Van An <an@minhphat.example.com>\r\n"
+            "To: catchall@example.com\r\n"
+            "Subject: Re: Acceptance Minutes\r\n"
+            "Message-ID: <an-reply-2@minhphat.example.com>\r\n"
+            "Content-Type: text/plain; charset=utf-8\r\n"
+            "\r\n"
+            "Con thieu phu de.\r\n"
+        )
+        with freeze_time("2026-03-16 03:00:00"):
+            self.env["mail.thread"].message_process(
+                "b2b.acceptance", raw, thread_id=self.acceptance.id
+            )
+        mail = self.acceptance._b2b_customer_mail()
+        self.assertTrue(mail)
+        acceptance = self.acceptance.with_user(self.project_manager)
+        acceptance.action_reject(reason="Thiếu phụ đề")
+        acceptance.action_draft()
+        with freeze_time("2026-03-17 02:00:00"):
+            acceptance.action_send()
+        with self.assertRaisesRegex(UserError, "No mail of"):
+            acceptance.action_accept(message_id=mail.id)
+        self.assertEqual(self.acceptance.state, "sent")
+
     def test_paper_acceptance_needs_the_signed_copy(self):
         self.send()
         acceptance = self.acceptance.with_user(self.project_manager)
@@ -390,6 +418,10 @@ class TestAcceptance(AcceptanceCase):
             self.acceptance.with_user(self.portal_user)._reject_by_customer("  ")
         self.acceptance.with_user(self.portal_user)._reject_by_customer("Không đạt")
         self.assertEqual(self.acceptance.state, "rejected")
+        # The responsible is asked to correct and send them again.
+        activity = self.acceptance.activity_ids
+        self.assertEqual(activity.user_id, self.acceptance.user_id)
+        self.assertIn("Không đạt", activity.note)
 
     # ------------------------------------------------------------------
     # Reading, printing, RPC
