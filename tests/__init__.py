@@ -8,6 +8,7 @@ from . import (
     test_delivery_project,
     test_kpi,
     test_kpi_periods,
+    test_kpi_rpc,
     test_pipeline,
     test_plan_dates,
     test_rpc,
