@@ -12,7 +12,7 @@ handful of grouped queries, whatever the number of records.
 
 from datetime import datetime, time, timedelta
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.fields import Domain
 from odoo.tools import SQL
 
@@ -78,8 +78,10 @@ class B2bKpiEvent(models.Model):
     # The branches: one per indicator
     # ------------------------------------------------------------------
 
+    @tools.ormcache()
     def _events_sql(self):
-        """One branch per kind of document; the kpi of a branch counting a
+        """The SQL of the events, built once per registry (it depends on no
+        user: every branch reads all the records). One branch per kind of document; the kpi of a branch counting a
         single indicator is a constant of the branch, so that a filter on
         the indicator skips the other branches."""
         Order = self.env["sale.order"]
@@ -166,12 +168,15 @@ class B2bKpiEvent(models.Model):
             columns, query.from_clause, matches, query.where_clause,
         )
 
-    def _document_events(self, branch, model, domain, date_field):
+    def _document_events(self, branch, model, domain, date_field, where=None):
         """One event per record of ``model`` matching ``domain`` (an order,
-        a contract), for its salesperson and team, on its ``date_field``."""
+        a contract), for its salesperson and team, on its ``date_field``;
+        ``where(doc alias, partner alias)`` adds a condition."""
         query = self._search_all(model, domain)
         doc = query.table
         partner = query.join(doc, "partner_id", "res_partner", "id", "partner_id")
+        if where:
+            query.add_where(where(doc, partner))
         return query.select(
             self._columns(
                 branch,
@@ -187,15 +192,30 @@ class B2bKpiEvent(models.Model):
 
     def _new_customer_events(self, branch):
         """The first confirmed order of each customer company in each
-        company: a new customer, counted for the order's salesperson on the
-        day of the order."""
-        orders = self._document_events(
-            branch, "sale.order", [("state", "=", "sale")], "date_order"
-        )
-        return SQL(
-            "SELECT DISTINCT ON (first.partner_id, first.company_id) * FROM (%s) first "
-            "ORDER BY first.partner_id, first.company_id, first.date, first.source_id",
-            orders,
+        company (no confirmed order of the same company before it, by date
+        then id): a new customer, counted for the order's salesperson on the
+        day of the order. An anti-join, so that a period's bounds reach the
+        orders' date index."""
+        confirmed = [("state", "=", "sale")]
+        earlier = self._search_all("sale.order", confirmed)
+
+        def first_of_customer(doc, partner):
+            return SQL(
+                "NOT EXISTS (SELECT 1 FROM sale_order earlier"
+                " JOIN res_partner earlier_partner ON earlier_partner.id = earlier.partner_id"
+                " WHERE earlier_partner.commercial_partner_id = %s"
+                " AND earlier.company_id = %s"
+                " AND (earlier.date_order, earlier.id) < (%s, %s)"
+                " AND earlier.id IN %s)",
+                SQL.identifier(partner, "commercial_partner_id"),
+                SQL.identifier(doc, "company_id"),
+                SQL.identifier(doc, "date_order"),
+                SQL.identifier(doc, "id"),
+                earlier.subselect(),
+            )
+
+        return self._document_events(
+            branch, "sale.order", confirmed, "date_order", where=first_of_customer
         )
 
     def _invoice_events(self, branch, amount_field):
