@@ -70,7 +70,7 @@ class B2bKpiAchievement(models.Model):
                     FROM events e
                    WHERE e.kpi = t.kpi
                      AND e.company_id = t.company_id
-                     AND e.date <= t.date_to
+                     AND e.date < t.date_to + 1
                      AND (t.kpi = 'receivables' OR e.date >= t.date_from)
                      AND CASE WHEN t.user_id IS NOT NULL THEN e.user_id = t.user_id
                               ELSE e.team_id = t.team_id END

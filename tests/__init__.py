@@ -11,6 +11,7 @@ from . import (
     test_delivery_project,
     test_kpi,
     test_kpi_periods,
+    test_kpi_rpc,
     test_payment_accounting,
     test_payment_plan,
     test_payment_rpc,

@@ -290,6 +290,17 @@ class TestContract(B2bPipelineCase):
             ),
             self.line(),
         )
+        self.assertRefused(
+            lambda: self.env["crm.lead"].with_user(self.salesman).create(
+                {
+                    "name": "Thẳng vào hợp đồng",
+                    "type": "opportunity",
+                    "team_id": self.team_b2b.id,
+                    "stage_id": self.stage_won.id,
+                }
+            ),
+            self.line(),
+        )
         result = (
             self.env["crm.lead"]
             .with_user(self.salesman)
