@@ -80,6 +80,7 @@
         "demo/res_company_demo.xml",
         "demo/crm_lead_demo.xml",
         "demo/sale_order_demo.xml",
+        "demo/b2b_story_demo.xml",
     ],
     "uninstall_hook": "uninstall_hook",
 }
