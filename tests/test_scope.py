@@ -52,6 +52,32 @@ class TestScope(ScopeCase):
                 self.order.with_user(user).action_send_scope()
         self.assertEqual(self.order.scope_state, "draft")
 
+    def test_other_salesperson_and_company_kept_out(self):
+        # A salesperson who sees only their own orders.
+        with self.assertRaises(AccessError):
+            self.items[0].with_user(self.salesman_other).name = "Đổi tên"
+        with self.assertRaises(AccessError):
+            self.order.with_user(self.salesman_other).action_send_scope()
+        self.assertFalse(
+            self.env["b2b.scope.item"].with_user(self.salesman_other).search(
+                [("order_id", "=", self.order.id)]
+            )
+        )
+        # Another company's scope stays in its company.
+        company = self.env["res.company"].create({"name": "Công ty Sao Mai"})
+        order = self.env["sale.order"].create(
+            {"partner_id": self.customer.id, "company_id": company.id}
+        )
+        item = self.env["b2b.scope.item"].create(
+            {"order_id": order.id, "name": "Kịch bản", "category": "script"}
+        )
+        self.assertEqual(item.company_id, company)
+        self.assertFalse(
+            self.env["b2b.scope.item"].with_user(self.sales_manager).search(
+                [("id", "=", item.id)]
+            )
+        )
+
     def test_confirm_by_customer_mail(self):
         self.send_scope(self.order)
         message = self.customer_mail(self.order)
