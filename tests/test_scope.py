@@ -161,6 +161,23 @@ class TestScope(ScopeCase):
         with self.assertRaisesRegex(UserError, "not waiting"):
             self.order.with_user(self.salesman).action_confirm_scope()
 
+    def test_order_lines_changed_after_sending_go_back_to_draft(self):
+        self.send_scope(self.order)
+        self.order.order_line.with_user(self.salesman).price_unit = 90000000
+        self.assertEqual(self.order.scope_state, "draft")
+        self.send_scope(self.order)
+        self.env["sale.order.line"].with_user(self.salesman).create(
+            {"order_id": self.order.id, "product_id": self.service_project.id}
+        )
+        self.assertEqual(self.order.scope_state, "draft")
+        self.send_scope(self.order)
+        self.order.order_line[-1:].with_user(self.salesman).unlink()
+        self.assertEqual(self.order.scope_state, "draft")
+        # A description is not the scope.
+        self.send_scope(self.order)
+        self.order.order_line.with_user(self.salesman).name = "Sản xuất video (sửa)"
+        self.assertEqual(self.order.scope_state, "sent")
+
     def test_unlock_by_manager_with_reason(self):
         self.confirm_scope(self.order)
         with self.assertRaises(AccessError):
