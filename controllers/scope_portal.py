@@ -28,6 +28,13 @@ class ScopePortal(CustomerPortal):
             document_sudo._b2b_check_customer_link_user()
         except AccessError as error:
             raise Forbidden() from error
+        if request.env.user._is_public():
+            # Someone opening the link without logging in reads it in the
+            # language of the customer it was sent to.
+            lang = document_sudo._b2b_customer_partners().lang
+            if lang:
+                request.update_context(lang=lang)
+                document_sudo = document_sudo.with_context(lang=lang)
         return document_sudo
 
     @staticmethod

@@ -39,8 +39,11 @@ class SaleOrderLine(models.Model):
             for vals in vals_list
             if not self._is_scope_neutral_downpayment(vals)
         }
-        self.env["sale.order"].browse(filter(None, order_ids))._check_scope_editable()
-        return super().create(vals_list)
+        orders = self.env["sale.order"].browse(filter(None, order_ids))
+        orders._check_scope_editable()
+        lines = super().create(vals_list)
+        orders._b2b_scope_changed()
+        return lines
 
     def write(self, vals):
         if self._get_scope_locked_fields().intersection(vals):
@@ -53,8 +56,18 @@ class SaleOrderLine(models.Model):
                 # A line moved into a locked order changes it too.
                 orders |= self.env["sale.order"].browse(vals["order_id"])
             orders._check_scope_editable()
+            result = super().write(vals)
+            # What the customer was sent is no longer what they would confirm.
+            orders._b2b_scope_changed()
+            return result
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_confirmed_scope(self):
         self.filtered(lambda line: not line.is_downpayment).order_id._check_scope_editable()
+
+    def unlink(self):
+        orders = self.filtered(lambda line: not line.is_downpayment).order_id
+        result = super().unlink()
+        orders._b2b_scope_changed()
+        return result

@@ -162,6 +162,27 @@ class TestChangeRequest(ScopeCase):
         self.assertEqual(self.change.state, "sent")
         self.assertEqual(len(self.order.order_line), 1)
 
+    def test_delivery_and_accounting_read_the_scope(self):
+        """The project's people deliver the scope and the accountant bills
+        it: they read the order's scope and change requests, and change
+        none of them."""
+        fields = ["scope_state", "scope_item_ids", "change_request_ids", "change_request_count"]
+        readers = [
+            user
+            for user in (self.project_manager, self.project_user, self.accountant)
+            if self.order.with_user(user).has_access("read")
+        ]
+        self.assertEqual(readers, [self.project_manager, self.project_user, self.accountant])
+        for user in readers:
+            order = self.order.with_user(user)
+            values = order.read(fields)[0]
+            self.assertEqual(values["change_request_count"], 1)
+            self.assertEqual(len(values["scope_item_ids"]), 2)
+            with self.assertRaises(AccessError):
+                self.change.with_user(user).write({"name": "Khác"})
+            with self.assertRaises(AccessError):
+                self.items[0].with_user(user).unlink()
+
     def test_state_only_through_steps(self):
         for values in ({"state": "approved"}, {"decided_by": "Ai đó"}, {"partner_id": self.salesman.partner_id.id}):
             with self.assertRaisesRegex(UserError, STEP_REFUSAL):

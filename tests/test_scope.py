@@ -52,6 +52,32 @@ class TestScope(ScopeCase):
                 self.order.with_user(user).action_send_scope()
         self.assertEqual(self.order.scope_state, "draft")
 
+    def test_other_salesperson_and_company_kept_out(self):
+        # A salesperson who sees only their own orders.
+        with self.assertRaises(AccessError):
+            self.items[0].with_user(self.salesman_other).name = "Đổi tên"
+        with self.assertRaises(AccessError):
+            self.order.with_user(self.salesman_other).action_send_scope()
+        self.assertFalse(
+            self.env["b2b.scope.item"].with_user(self.salesman_other).search(
+                [("order_id", "=", self.order.id)]
+            )
+        )
+        # Another company's scope stays in its company.
+        company = self.env["res.company"].create({"name": "Công ty Sao Mai"})
+        order = self.env["sale.order"].create(
+            {"partner_id": self.customer.id, "company_id": company.id}
+        )
+        item = self.env["b2b.scope.item"].create(
+            {"order_id": order.id, "name": "Kịch bản", "category": "script"}
+        )
+        self.assertEqual(item.company_id, company)
+        self.assertFalse(
+            self.env["b2b.scope.item"].with_user(self.sales_manager).search(
+                [("id", "=", item.id)]
+            )
+        )
+
     def test_confirm_by_customer_mail(self):
         self.send_scope(self.order)
         message = self.customer_mail(self.order)
@@ -134,6 +160,23 @@ class TestScope(ScopeCase):
         self.customer_mail(self.order)
         with self.assertRaisesRegex(UserError, "not waiting"):
             self.order.with_user(self.salesman).action_confirm_scope()
+
+    def test_order_lines_changed_after_sending_go_back_to_draft(self):
+        self.send_scope(self.order)
+        self.order.order_line.with_user(self.salesman).price_unit = 90000000
+        self.assertEqual(self.order.scope_state, "draft")
+        self.send_scope(self.order)
+        self.env["sale.order.line"].with_user(self.salesman).create(
+            {"order_id": self.order.id, "product_id": self.service_project.id}
+        )
+        self.assertEqual(self.order.scope_state, "draft")
+        self.send_scope(self.order)
+        self.order.order_line[-1:].with_user(self.salesman).unlink()
+        self.assertEqual(self.order.scope_state, "draft")
+        # A description is not the scope.
+        self.send_scope(self.order)
+        self.order.order_line.with_user(self.salesman).name = "Sản xuất video (sửa)"
+        self.assertEqual(self.order.scope_state, "sent")
 
     def test_unlock_by_manager_with_reason(self):
         self.confirm_scope(self.order)

@@ -112,6 +112,37 @@ class TestScopeLock(ScopeCase):
                 self.items[0].with_env(Line.env).unlink()
         self.assert_unchanged()
 
+    def test_invoicing_does_not_change_the_scope(self):
+        """Odoo's invoicing writes its own down payment lines (quantity 0):
+        allowed on a locked scope; the scope's amounts do not move."""
+        self.confirm(self.order)
+        Wizard = self.env["sale.advance.payment.inv"].with_context(
+            active_model="sale.order", active_ids=self.order.ids
+        )
+        Wizard.create({"advance_payment_method": "percentage", "amount": 30}).create_invoices()
+        self.order.invoice_ids.action_post()
+        Wizard.create({"advance_payment_method": "delivered"}).create_invoices()
+        self.assertEqual(
+            sorted(self.order.invoice_ids.mapped("amount_untaxed")), [30000000, 70000000]
+        )
+        self.assert_unchanged()
+        # A "down payment" line a caller adds with a quantity is no side door.
+        with self.assertRaisesRegex(UserError, LOCKED):
+            self.env["sale.order.line"].with_user(self.salesman).create(
+                {
+                    "order_id": self.order.id,
+                    "product_id": self.service.id,
+                    "is_downpayment": True,
+                    "product_uom_qty": 1,
+                    "price_unit": 5,
+                }
+            )
+        downpayment = self.order.order_line.filtered(
+            lambda line: line.is_downpayment and not line.display_type
+        )
+        with self.assertRaisesRegex(UserError, LOCKED):
+            downpayment.with_user(self.salesman).product_uom_qty = 3
+
     def test_unlocked_by_manager_changes_again(self):
         self.order.with_user(self.sales_manager).action_unlock_scope("Khách bổ sung phụ đề")
         self.line.with_user(self.salesman).product_uom_qty = 2
