@@ -10,8 +10,8 @@ contract liquidates, and its minutes print in Vietnamese."""
 import xmlrpc.client
 
 from odoo import Command
-from odoo.exceptions import UserError
-from odoo.tests import Form, HttpCase, tagged
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common_payment import PaymentCase
@@ -250,6 +250,25 @@ class TestContractLiquidation(LiquidationCase):
         contract.invalidate_recordset()
         self.assertEqual(contract.state, "signed")
         self.assertFalse(contract.date_liquidated)
+
+    def test_only_who_may_change_the_contract_liquidates(self):
+        self.settle_plan()
+        self.phase._write_step("accepted")
+        reader = new_test_user(
+            self.env,
+            login="b2b_liquidation_reader",
+            groups="b2b_sales_delivery.group_b2b_user",
+            company_id=self.company.id,
+            company_ids=[Command.set(self.company.ids)],
+        )
+        self.assertTrue(self.contract.with_user(reader).liquidation_ready)
+        with self.assertRaises(AccessError):
+            self.liquidate(user=reader)
+        with self.assertRaises(AccessError):
+            self.liquidate(user=self.accountant)
+        self.assertEqual(self.contract.state, "signed")
+        self.liquidate()
+        self.assertEqual(self.contract.state, "done")
 
     def test_liquidation_date_checked(self):
         self.settle_plan()
