@@ -74,6 +74,8 @@
         "views/b2b_payment_plan_views.xml",
         "views/sale_order_payment_plan_views.xml",
         "report/b2b_payment_plan_report.xml",
+        "report/b2b_contract_liquidation_report.xml",
+        "wizards/b2b_contract_close_wizard_views.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [

@@ -12,6 +12,7 @@ from . import (
     b2b_checkpoint_tick,
     b2b_checkpoint_touchpoint,
     b2b_contract,
+    b2b_contract_liquidation,
     b2b_customer_word,
     b2b_payment_plan_line,
     b2b_phase,

@@ -7,6 +7,7 @@ from . import (
     test_checkpoint_kinds,
     test_checkpoints,
     test_contract,
+    test_contract_liquidation,
     test_delivery_plan,
     test_delivery_project,
     test_kpi,
