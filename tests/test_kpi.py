@@ -160,7 +160,7 @@ class TestKpi(KpiCase):
             {self.salesman.id, self.salesman_other.id},
         )
 
-    def test_one_grouped_query_per_kind_of_figure(self):
+    def test_one_grouped_query_for_the_figures(self):
         Target = self.Target.with_user(self.sales_manager)
         Target.get_kpi_values(*MARCH)
         with self.assertQueryCount(3):
