@@ -366,6 +366,8 @@ def main():
             args.runs, " ".join("%.2f" % load for load in os.getloadavg())))
         cr.rollback()
     if args.drop:
+        # The registry's pooled connections first, or PostgreSQL refuses.
+        odoo.sql_db.close_db(args.db)
         conn = pg_connect(options)
         with conn.cursor() as cr:
             cr.execute('DROP DATABASE IF EXISTS "%s"' % args.db)

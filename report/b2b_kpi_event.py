@@ -31,6 +31,23 @@ RECEIVABLE_FIELD = "amount_residual_signed"
 CALLS_REACHED = ("answered", "talked")
 
 
+class PeriodBound:
+    """A bound of the period in the SQL built once (``_period_sql``),
+    replaced by its value at each call."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return "<period %s>" % self.name
+
+
+# The first moment, first day, last day and the moment after the period.
+BOUNDS = tuple(PeriodBound(name) for name in ("start", "date_from", "date_to", "end"))
+
+
 class B2bKpiEvent(models.Model):
     """One event counted by a key indicator."""
 
@@ -142,27 +159,30 @@ class B2bKpiEvent(models.Model):
         return self.env[model].sudo().with_context(active_test=False)._search(domain)
 
     @api.model
-    def _in_period(self, model, date_field, user_field, period):
-        """The domain narrowing the documents of ``model`` to ``period``: a
-        flow's documents dated in it, a level's (``period['level']``) dated
-        up to its last day; in its companies; of its salespeople (or of
-        any)."""
+    def _search_period(self, model, domain, date_field, user_field, period):
+        """The query of ``_search_all(model, domain)`` narrowed to
+        ``period``: its companies, its salespeople (or any), and the
+        documents of a flow dated in it, of a level (``period['level']``)
+        dated up to its last day. The bounds are ``PeriodBound`` markers,
+        given their values by ``_period_sql`` at each call, so that the SQL
+        is built once."""
         if not period:
-            return []
-        date_from, date_to = period["date_from"], period["date_to"]
-        if self.env[model]._fields[date_field].type == "datetime":
-            date_from = datetime.combine(date_from, time.min)
-            date_to = datetime.combine(date_to + timedelta(days=1), time.min)
-            domain = [(date_field, "<", date_to)]
-        else:
-            domain = [(date_field, "<=", date_to)]
-        if not period.get("level"):
-            domain.append((date_field, ">=", date_from))
+            return self._search_all(model, domain)
         user_ids = period["user_ids"]
-        return domain + [
-            ("company_id", "in", period["company_ids"]),
-            (user_field, "in", user_ids) if user_ids is not None else (user_field, "!=", False),
-        ]
+        query = self._search_all(model, Domain.AND([
+            domain,
+            [("company_id", "in", period["company_ids"])],
+            [(user_field, "in", user_ids) if user_ids is not None else (user_field, "!=", False)],
+        ]))
+        column = SQL.identifier(query.table, date_field)
+        if self.env[model]._fields[date_field].type == "datetime":
+            lower, upper = SQL("%s >= %s", column, BOUNDS[0]), SQL("%s < %s", column, BOUNDS[3])
+        else:
+            lower, upper = SQL("%s >= %s", column, BOUNDS[1]), SQL("%s <= %s", column, BOUNDS[2])
+        query.add_where(upper)
+        if not period.get("level"):
+            query.add_where(lower)
+        return query
 
     @api.model
     def _columns(self, branch, source, date, user, team, company, partner, value, period):
@@ -182,12 +202,9 @@ class B2bKpiEvent(models.Model):
         in every indicator ``(branch, kpi, domain)`` of ``kinds`` whose
         domain it matches (a first meeting held counts twice)."""
         Touchpoint = "b2b.touchpoint"
-        query = self._search_all(
-            Touchpoint,
-            Domain.AND([
-                Domain.OR(domain for _branch, _kpi, domain in kinds),
-                self._in_period(Touchpoint, "date", "user_id", period),
-            ]),
+        query = self._search_period(
+            Touchpoint, Domain.OR(domain for _branch, _kpi, domain in kinds),
+            "date", "user_id", period,
         )
         t = query.table
         matches = SQL(", ").join(
@@ -220,9 +237,7 @@ class B2bKpiEvent(models.Model):
         """One event per record of ``model`` matching ``domain`` (an order,
         a contract), for its salesperson and team, on its ``date_field``;
         ``where(query, doc alias)`` adds a condition."""
-        query = self._search_all(
-            model, domain + self._in_period(model, date_field, "user_id", period)
-        )
+        query = self._search_period(model, domain, date_field, "user_id", period)
         doc = query.table
         if where:
             query.add_where(where(query, doc))
@@ -277,9 +292,8 @@ class B2bKpiEvent(models.Model):
 
     def _invoice_events(self, branch, amount_field, period=None):
         model = "account.move"
-        query = self._search_all(
-            model,
-            INVOICE_DOMAIN + self._in_period(model, "invoice_date", "invoice_user_id", period),
+        query = self._search_period(
+            model, INVOICE_DOMAIN, "invoice_date", "invoice_user_id", period
         )
         m = query.table
         return query.select(
@@ -307,13 +321,27 @@ class B2bKpiEvent(models.Model):
         every salesperson): the same branches as the events, each narrowed
         to the period in its own WHERE (the flows dated in the period, the
         receivables open on its last day: the posted invoices dated up to
-        then, at their residual today), summed in one grouped query."""
-        period = {
-            "date_from": date_from,
-            "date_to": date_to,
-            "company_ids": self.env.companies.ids,
-            "user_ids": user_ids,
-        }
+        then, at their residual today), each grouped by salesperson."""
+        sql = self._period_sql_cached(
+            tuple(self.env.companies.ids), None if user_ids is None else tuple(user_ids)
+        )
+        start = datetime.combine(date_from, time.min)
+        end = datetime.combine(date_to + timedelta(days=1), time.min)
+        values = dict(zip(BOUNDS, (start, date_from, date_to, end), strict=True))
+        return SQL(
+            sql.code,
+            *(
+                values[param] if isinstance(param, PeriodBound) else param
+                for param in sql.params
+            ),
+            to_flush=sql.to_flush,
+        )
+
+    @tools.ormcache("company_ids", "user_ids")
+    def _period_sql_cached(self, company_ids, user_ids):
+        """``_period_sql`` with ``BOUNDS`` for the period's bounds, built
+        once per registry for given companies and salespeople."""
+        period = {"company_ids": list(company_ids), "user_ids": user_ids and list(user_ids)}
         return SQL(" UNION ALL ").join(
             SQL(
                 "SELECT ev.user_id, %s, sum(ev.value) FROM (%s) ev GROUP BY ev.user_id%s",
@@ -331,6 +359,10 @@ class B2bKpiEvent(models.Model):
         by an index over one period, are done before workers would have
         started (measured by ``benchmarks/kpi_benchmark.py``); the setting
         is put back in the same transaction right after."""
+        # What the ORM flushes before searching the view: the fields of
+        # the documents it reads (the pending writes count).
+        for model, fnames in self._depends.items():
+            self.env[model].flush_model(fnames)
         cr = self.env.cr
         cr.execute(
             SQL(
