@@ -248,7 +248,7 @@ class B2bKpiTarget(models.Model):
     @api.model
     def _get_prorated_targets(self, date_from, date_to, user_ids=None):
         """{(user id, kpi): target} of salespeople for [date_from, date_to]
-        in the caller's companies (one query)."""
+        in the caller's companies (one query, read as plain rows)."""
         domain = [
             ("user_id", "!=", False),
             ("date_from", "<=", date_to),
@@ -257,18 +257,19 @@ class B2bKpiTarget(models.Model):
         ]
         if user_ids is not None:
             domain.append(("user_id", "in", user_ids))
-        rows = self.sudo().search_fetch(
-            domain, ["user_id", "kpi", "date_from", "date_to", "target"]
+        # The rows as tuples: no records to build for a handful of numbers.
+        self.env.cr.execute(
+            self.sudo()._search(domain).select("user_id", "kpi", "date_from", "date_to", "target")
         )
         targets = defaultdict(float)
-        for row in rows:
-            key = (row.user_id.id, row.kpi)
-            if row.kpi in KPI_LEVELS:
-                if row.date_from <= date_to <= row.date_to:
-                    targets[key] += row.target
+        for uid, kpi, target_from, target_to, target in self.env.cr.fetchall():
+            key = (uid, kpi)
+            if kpi in KPI_LEVELS:
+                if target_from <= date_to <= target_to:
+                    targets[key] += target
             else:
                 targets[key] += kpi_periods.prorate(
-                    row.target, row.date_from, row.date_to, date_from, date_to
+                    target, target_from, target_to, date_from, date_to
                 )
         return targets
 

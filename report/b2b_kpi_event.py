@@ -5,9 +5,10 @@
 Each branch is the query of Odoo's own search on the documents, with the
 domain that defines the event once (``b2b.contract._signed_domain``,
 ``sale.order._proposal_domain``...): the checkpoint, the counts on the forms
-and these figures cannot drift apart. ``get_kpi_values``, the achievement
-view, the funnel and the pivots aggregate it with ``_read_group``: a
-handful of grouped queries, whatever the number of records.
+and these figures cannot drift apart. The achievement view, the funnel and
+the pivots read the events; ``get_kpi_values`` sums the same branches, each
+narrowed to the period in its own WHERE (``_period_sql``), in one grouped
+query, whatever the number of records.
 """
 
 from datetime import datetime, time, timedelta
@@ -28,6 +29,23 @@ INVOICE_DOMAIN = [
 RECEIVABLE_FIELD = "amount_residual_signed"
 # The calls that reached the contact: picked up, or a conversation held.
 CALLS_REACHED = ("answered", "talked")
+
+
+class PeriodBound:
+    """A bound of the period in the SQL built once (``_period_sql``),
+    replaced by its value at each call."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return "<period %s>" % self.name
+
+
+# The first moment, first day, last day and the moment after the period.
+BOUNDS = tuple(PeriodBound(name) for name in ("start", "date_from", "date_to", "end"))
 
 
 class B2bKpiEvent(models.Model):
@@ -81,11 +99,30 @@ class B2bKpiEvent(models.Model):
     @tools.ormcache()
     def _events_sql(self):
         """The SQL of the events, built once per registry (it depends on no
-        user: every branch reads all the records). One branch per kind of document; the kpi of a branch counting a
-        single indicator is a constant of the branch, so that a filter on
-        the indicator skips the other branches."""
+        user: every branch reads all the records)."""
+        return SQL(" UNION ALL ").join(
+            SQL(
+                "SELECT ev.source_id * 16 + ev.branch AS id, ev.date, ev.user_id, "
+                "ev.team_id, ev.company_id, ev.partner_id, %s AS kpi, ev.value "
+                "FROM (%s) ev",
+                SQL("%s::varchar", kpi) if kpi else SQL("ev.kpi"),
+                branch,
+            )
+            for kpi, branch in self._branches()
+        )
+
+    def _branches(self, period=None):
+        """``[(kpi, SQL)]``: the events of each kind of document, one SELECT
+        per branch (``kpi`` None: the branch gives it per row). The kpi of a
+        branch counting a single indicator is a constant of the branch, so
+        that a filter on the indicator skips the other branches.
+
+        ``period`` (see ``_period_sql``) narrows each branch, in its own
+        WHERE, to the documents of the period, companies and salespeople
+        asked, so that each table's date index serves it, and keeps only the
+        columns the figures sum (no join for the team or the customer)."""
         Order = self.env["sale.order"]
-        branches = [
+        return [
             (None, self._touchpoint_events(
                 [
                     (1, "contacts_reached",
@@ -95,31 +132,25 @@ class B2bKpiEvent(models.Model):
                       ("meeting_state", "!=", "cancelled")]),
                     (3, "meetings_held",
                      [("kind", "=", "meeting"), ("meeting_state", "=", "held")]),
-                ]
+                ],
+                period,
             )),
             ("proposals", self._document_events(
-                4, "sale.order", Order._proposal_domain(), "b2b_date_proposal"
+                4, "sale.order", Order._proposal_domain(), "b2b_date_proposal", period
             )),
             ("contracts", self._document_events(
-                5, "b2b.contract", self.env["b2b.contract"]._signed_domain(), "date_signed"
+                5, "b2b.contract", self.env["b2b.contract"]._signed_domain(), "date_signed",
+                period,
             )),
             ("orders", self._document_events(
-                6, "sale.order", [("state", "=", "sale")], "date_order"
+                6, "sale.order", [("state", "=", "sale")], "date_order", period
             )),
-            ("customers", self._new_customer_events(7)),
-            ("revenue", self._invoice_events(8, "amount_untaxed_signed")),
-            ("receivables", self._invoice_events(9, RECEIVABLE_FIELD)),
+            ("customers", self._new_customer_events(7, period)),
+            ("revenue", self._invoice_events(8, "amount_untaxed_signed", period)),
+            ("receivables", self._invoice_events(
+                9, RECEIVABLE_FIELD, period and dict(period, level=True)
+            )),
         ]
-        return SQL(" UNION ALL ").join(
-            SQL(
-                "SELECT ev.source_id * 16 + ev.branch AS id, ev.date, ev.user_id, "
-                "ev.team_id, ev.company_id, ev.partner_id, %s AS kpi, ev.value "
-                "FROM (%s) ev",
-                SQL("%s::varchar", kpi) if kpi else SQL("ev.kpi"),
-                branch,
-            )
-            for kpi, branch in branches
-        )
 
     @api.model
     def _search_all(self, model, domain):
@@ -128,23 +159,54 @@ class B2bKpiEvent(models.Model):
         return self.env[model].sudo().with_context(active_test=False)._search(domain)
 
     @api.model
-    def _columns(self, branch, source, date, user, team, company, partner, value):
+    def _search_period(self, model, domain, date_field, user_field, period):
+        """The query of ``_search_all(model, domain)`` narrowed to
+        ``period``: its companies, its salespeople (or any), and the
+        documents of a flow dated in it, of a level (``period['level']``)
+        dated up to its last day. The bounds are ``PeriodBound`` markers,
+        given their values by ``_period_sql`` at each call, so that the SQL
+        is built once."""
+        if not period:
+            return self._search_all(model, domain)
+        user_ids = period["user_ids"]
+        query = self._search_all(model, Domain.AND([
+            domain,
+            [("company_id", "in", period["company_ids"])],
+            [(user_field, "in", user_ids) if user_ids is not None else (user_field, "!=", False)],
+        ]))
+        column = SQL.identifier(query.table, date_field)
+        if self.env[model]._fields[date_field].type == "datetime":
+            lower, upper = SQL("%s >= %s", column, BOUNDS[0]), SQL("%s < %s", column, BOUNDS[3])
+        else:
+            lower, upper = SQL("%s >= %s", column, BOUNDS[1]), SQL("%s <= %s", column, BOUNDS[2])
+        query.add_where(upper)
+        if not period.get("level"):
+            query.add_where(lower)
+        return query
+
+    @api.model
+    def _columns(self, branch, source, date, user, team, company, partner, value, period):
+        """The columns of a branch; ``team`` and ``partner`` are called
+        (they may join a table) only for the full events, not for a
+        ``period``'s figures, which sum ``value`` per salesperson only."""
+        if period:
+            return SQL("%s AS user_id, (%s)::float8 AS value", user, value)
         return SQL(
             "%s AS source_id, %s AS branch, (%s)::timestamp AS date, %s AS user_id, "
             "%s AS team_id, %s AS company_id, %s AS partner_id, (%s)::float8 AS value",
-            source, branch, date, user, team, company, partner, value,
+            source, branch, date, user, team(), company, partner(), value,
         )
 
-    def _touchpoint_events(self, kinds):
+    def _touchpoint_events(self, kinds, period=None):
         """The touchpoints' indicators in one scan: each touchpoint counts
         in every indicator ``(branch, kpi, domain)`` of ``kinds`` whose
         domain it matches (a first meeting held counts twice)."""
         Touchpoint = "b2b.touchpoint"
-        query = self._search_all(
-            Touchpoint, Domain.OR(domain for _branch, _kpi, domain in kinds)
+        query = self._search_period(
+            Touchpoint, Domain.OR(domain for _branch, _kpi, domain in kinds),
+            "date", "user_id", period,
         )
         t = query.table
-        lead = query.left_join(t, "lead_id", "crm_lead", "id", "lead_id")
         matches = SQL(", ").join(
             SQL(
                 "(%s, %s::varchar, %s)",
@@ -157,10 +219,13 @@ class B2bKpiEvent(models.Model):
             SQL.identifier(t, "id"),
             SQL.identifier(t, "date"),
             SQL.identifier(t, "user_id"),
-            SQL.identifier(lead, "team_id"),
+            lambda: SQL.identifier(
+                query.left_join(t, "lead_id", "crm_lead", "id", "lead_id"), "team_id"
+            ),
             SQL.identifier(t, "company_id"),
-            SQL.identifier(t, "commercial_partner_id"),
+            lambda: SQL.identifier(t, "commercial_partner_id"),
             SQL("1"),
+            period,
         )
         return SQL(
             "SELECT %s, k.kpi FROM %s CROSS JOIN LATERAL (VALUES %s) AS k(branch, kpi, ok) "
@@ -168,58 +233,68 @@ class B2bKpiEvent(models.Model):
             columns, query.from_clause, matches, query.where_clause,
         )
 
-    def _document_events(self, branch, model, domain, date_field, where=None):
+    def _document_events(self, branch, model, domain, date_field, period=None, where=None):
         """One event per record of ``model`` matching ``domain`` (an order,
         a contract), for its salesperson and team, on its ``date_field``;
-        ``where(doc alias, partner alias)`` adds a condition."""
-        query = self._search_all(model, domain)
+        ``where(query, doc alias)`` adds a condition."""
+        query = self._search_period(model, domain, date_field, "user_id", period)
         doc = query.table
-        partner = query.join(doc, "partner_id", "res_partner", "id", "partner_id")
         if where:
-            query.add_where(where(doc, partner))
+            query.add_where(where(query, doc))
         return query.select(
             self._columns(
                 branch,
                 SQL.identifier(doc, "id"),
                 SQL.identifier(doc, date_field),
                 SQL.identifier(doc, "user_id"),
-                SQL.identifier(doc, "team_id"),
+                lambda: SQL.identifier(doc, "team_id"),
                 SQL.identifier(doc, "company_id"),
-                SQL.identifier(partner, "commercial_partner_id"),
+                lambda: SQL.identifier(
+                    query.join(doc, "partner_id", "res_partner", "id", "partner_id"),
+                    "commercial_partner_id",
+                ),
                 SQL("1"),
+                period,
             )
         )
 
-    def _new_customer_events(self, branch):
+    def _new_customer_events(self, branch, period=None):
         """The first confirmed order of each customer company in each
         company (no confirmed order of the same company before it, by date
         then id): a new customer, counted for the order's salesperson on the
         day of the order. An anti-join, so that a period's bounds reach the
         orders' date index."""
         confirmed = [("state", "=", "sale")]
-        earlier = self._search_all("sale.order", confirmed)
+        # The confirmed orders as a derived table (PostgreSQL flattens it:
+        # the domain's condition lands on the inner scan).
+        earlier = self._search_all("sale.order", confirmed).select(
+            "id", "date_order", "company_id", "partner_id"
+        )
 
-        def first_of_customer(doc, partner):
+        def first_of_customer(query, doc):
+            partner = query.join(doc, "partner_id", "res_partner", "id", "partner_id")
             return SQL(
-                "NOT EXISTS (SELECT 1 FROM sale_order earlier"
+                "NOT EXISTS (SELECT 1 FROM (%s) earlier"
                 " JOIN res_partner earlier_partner ON earlier_partner.id = earlier.partner_id"
                 " WHERE earlier_partner.commercial_partner_id = %s"
                 " AND earlier.company_id = %s"
-                " AND (earlier.date_order, earlier.id) < (%s, %s)"
-                " AND earlier.id IN %s)",
+                " AND (earlier.date_order, earlier.id) < (%s, %s))",
+                earlier,
                 SQL.identifier(partner, "commercial_partner_id"),
                 SQL.identifier(doc, "company_id"),
                 SQL.identifier(doc, "date_order"),
                 SQL.identifier(doc, "id"),
-                earlier.subselect(),
             )
 
         return self._document_events(
-            branch, "sale.order", confirmed, "date_order", where=first_of_customer
+            branch, "sale.order", confirmed, "date_order", period, where=first_of_customer
         )
 
-    def _invoice_events(self, branch, amount_field):
-        query = self._search_all("account.move", INVOICE_DOMAIN)
+    def _invoice_events(self, branch, amount_field, period=None):
+        model = "account.move"
+        query = self._search_period(
+            model, INVOICE_DOMAIN, "invoice_date", "invoice_user_id", period
+        )
         m = query.table
         return query.select(
             self._columns(
@@ -227,10 +302,11 @@ class B2bKpiEvent(models.Model):
                 SQL.identifier(m, "id"),
                 SQL.identifier(m, "invoice_date"),
                 SQL.identifier(m, "invoice_user_id"),
-                SQL.identifier(m, "team_id"),
+                lambda: SQL.identifier(m, "team_id"),
                 SQL.identifier(m, "company_id"),
-                SQL.identifier(m, "commercial_partner_id"),
+                lambda: SQL.identifier(m, "commercial_partner_id"),
                 SQL.identifier(m, amount_field),
+                period,
             )
         )
 
@@ -239,38 +315,63 @@ class B2bKpiEvent(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _get_actuals(self, date_from, date_to, user_ids=None):
-        """{(user id, kpi): actual} for [date_from, date_to] in the caller's
-        companies (days are UTC days): two grouped queries, the flows of the
-        events over the period, and the receivables open on its last day
-        read on the invoices themselves (the posted invoices dated up to
-        then, at their residual today), where an index serves them."""
+    def _period_sql(self, date_from, date_to, user_ids=None):
+        """The SQL of ``(user_id, kpi, actual)`` for [date_from, date_to]
+        in the caller's companies (days are UTC days), of ``user_ids`` (None:
+        every salesperson): the same branches as the events, each narrowed
+        to the period in its own WHERE (the flows dated in the period, the
+        receivables open on its last day: the posted invoices dated up to
+        then, at their residual today), each grouped by salesperson."""
+        sql = self._period_sql_cached(
+            tuple(self.env.companies.ids), None if user_ids is None else tuple(user_ids)
+        )
         start = datetime.combine(date_from, time.min)
         end = datetime.combine(date_to + timedelta(days=1), time.min)
-        companies = self.env.companies.ids
-        flows = self.sudo()._read_group(
-            [
-                ("company_id", "in", companies),
-                ("user_id", "in", user_ids) if user_ids is not None else ("user_id", "!=", False),
-                ("kpi", "!=", "receivables"),
-                ("date", ">=", start),
-                ("date", "<", end),
-            ],
-            ["user_id", "kpi"],
-            ["value:sum"],
+        values = dict(zip(BOUNDS, (start, date_from, date_to, end), strict=True))
+        return SQL(
+            sql.code,
+            *(
+                values[param] if isinstance(param, PeriodBound) else param
+                for param in sql.params
+            ),
+            to_flush=sql.to_flush,
         )
-        levels = self.env["account.move"].sudo()._read_group(
-            INVOICE_DOMAIN
-            + [
-                ("company_id", "in", companies),
-                ("invoice_user_id", "in", user_ids)
-                if user_ids is not None
-                else ("invoice_user_id", "!=", False),
-                ("invoice_date", "<=", date_to),
-            ],
-            ["invoice_user_id"],
-            [RECEIVABLE_FIELD + ":sum"],
+
+    @tools.ormcache("company_ids", "user_ids")
+    def _period_sql_cached(self, company_ids, user_ids):
+        """``_period_sql`` with ``BOUNDS`` for the period's bounds, built
+        once per registry for given companies and salespeople."""
+        period = {"company_ids": list(company_ids), "user_ids": user_ids and list(user_ids)}
+        return SQL(" UNION ALL ").join(
+            SQL(
+                "SELECT ev.user_id, %s, sum(ev.value) FROM (%s) ev GROUP BY ev.user_id%s",
+                SQL("%s::varchar", kpi) if kpi else SQL("ev.kpi"),
+                branch,
+                SQL("") if kpi else SQL(", ev.kpi"),
+            )
+            for kpi, branch in self._branches(period)
         )
-        actuals = {(user.id, kpi): value for user, kpi, value in flows}
-        actuals.update({(user.id, "receivables"): value for user, value in levels})
-        return actuals
+
+    @api.model
+    def _get_actuals(self, date_from, date_to, user_ids=None):
+        """{(user id, kpi): actual} for [date_from, date_to]: one grouped
+        query, planned without parallel workers: its branches, each served
+        by an index over one period, are done before workers would have
+        started (measured by ``benchmarks/kpi_benchmark.py``); the setting
+        is put back in the same transaction right after."""
+        # What the ORM flushes before searching the view: the fields of
+        # the documents it reads (the pending writes count).
+        for model, fnames in self._depends.items():
+            self.env[model].flush_model(fnames)
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                "SET LOCAL max_parallel_workers_per_gather = 0; %s",
+                self._period_sql(date_from, date_to, user_ids),
+            )
+        )
+        try:
+            rows = cr.fetchall()
+        finally:
+            cr.execute("SET LOCAL max_parallel_workers_per_gather TO DEFAULT")
+        return {(uid, kpi): value for uid, kpi, value in rows}

@@ -85,6 +85,15 @@ class TestKpi(KpiCase):
         )
         self.assertEqual(kpis[(self.salesman_other.id, "contacts_reached")], (1, 0.0))
 
+    def test_pending_writes_counted(self):
+        move = self.invoice("2026-03-20", 500000.0, user=self.salesman_other)
+        self.assertEqual(self.kpis(*MARCH)[(self.salesman_other.id, "revenue")][0], 500000.0)
+        # Written in the same transaction, not flushed yet: counted.
+        move.invoice_user_id = self.salesman
+        kpis = self.kpis(*MARCH)
+        self.assertEqual(kpis[(self.salesman.id, "revenue")][0], 4500000.0)
+        self.assertEqual(kpis[(self.salesman_other.id, "revenue")][0], 0.0)
+
     def test_other_periods(self):
         april = self.kpis("2026-04-01", "2026-04-30")
         s = self.salesman.id
@@ -160,11 +169,17 @@ class TestKpi(KpiCase):
             {self.salesman.id, self.salesman_other.id},
         )
 
-    def test_one_grouped_query_per_kind_of_figure(self):
+    def test_one_grouped_query_for_the_figures(self):
         Target = self.Target.with_user(self.sales_manager)
         Target.get_kpi_values(*MARCH)
+        self.env.cr.execute("SHOW max_parallel_workers_per_gather")
+        setting = self.env.cr.fetchone()[0]
         with self.assertQueryCount(3):
             Target.get_kpi_values(*MARCH)
+        # The figures are planned without parallel workers; the setting is
+        # put back for the rest of the transaction.
+        self.env.cr.execute("SHOW max_parallel_workers_per_gather")
+        self.assertEqual(self.env.cr.fetchone()[0], setting)
 
     def test_other_company_figures_not_counted(self):
         company = self.env["res.company"].create({"name": "Chi nhánh Đà Nẵng"})
