@@ -155,8 +155,11 @@ class B2bPaymentPlanLine(models.Model):
             )
             # An agreed amount, or an invoiced installment's, is kept as it is
             # (left unassigned, as sale keeps an invoiced line's price).
+            # Lines of the order outside ``self`` are not written from here
+            # (a write would check the plan half-way): the dependencies mark
+            # them all.
             for line, amount in zip(lines, amounts):
-                if line.percent and not line._origin.sale_line_ids:
+                if line in self and line.percent and not line._origin.sale_line_ids:
                     line.amount = float(amount)
 
     @api.depends(

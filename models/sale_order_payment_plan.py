@@ -217,3 +217,12 @@ class SaleOrder(models.Model):
                 self.env._("No installment of %(order)s is due.", order=self.name)
             )
         return [line.action_invoice() for line in lines]
+
+    def action_invoice_payment_plan_open(self):
+        """The button: invoice every installment that is due and show their
+        invoices."""
+        self.ensure_one()
+        invoice_ids = self.action_invoice_payment_plan()
+        return self.action_view_invoice(
+            invoices=self.env["account.move"].browse(invoice_ids)
+        )
