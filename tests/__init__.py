@@ -7,6 +7,7 @@ from . import (
     test_delivery_project,
     test_payment_accounting,
     test_payment_plan,
+    test_payment_receivable,
     test_payment_rpc,
     test_payment_utils,
     test_pipeline,
