@@ -52,6 +52,8 @@
         "wizards/b2b_stage_force_wizard_views.xml",
         "wizards/b2b_log_call_wizard_views.xml",
         "report/b2b_payment_plan_report.xml",
+        "data/mail_template_payment_reminder.xml",
+        "data/b2b_payment_reminder_level_data.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [

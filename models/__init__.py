@@ -9,6 +9,7 @@ from . import (
     b2b_customer_word,
     b2b_payment_plan_line,
     b2b_payment_receivable,
+    b2b_payment_reminder,
     b2b_phase,
     b2b_phase_payment,
     b2b_risk,

@@ -8,6 +8,7 @@ from . import (
     test_payment_accounting,
     test_payment_plan,
     test_payment_receivable,
+    test_payment_reminder,
     test_payment_rpc,
     test_payment_utils,
     test_pipeline,
