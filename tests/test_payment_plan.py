@@ -353,3 +353,28 @@ class TestPaymentPlan(PaymentCase):
         action = order.with_user(self.salesman).action_invoice_payment_plan_open()
         self.assertEqual(action["res_model"], "account.move")
         self.assertEqual(len(order.invoice_ids), 3)
+
+    def test_each_company_sees_its_own_plans(self):
+        main_company = self.env.ref("base.main_company")
+        order = (
+            self.env["sale.order"]
+            .with_company(main_company)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "company_id": main_company.id,
+                    "order_line": [Command.create({"product_id": self.video.id})],
+                    "payment_plan_line_ids": [
+                        Command.create({"name": "Trọn gói", "percent": 100})
+                    ],
+                }
+            )
+        )
+        line = order.payment_plan_line_ids
+        self.assertEqual(line.company_id, main_company)
+        Line = self.env["b2b.payment.plan.line"]
+        self.assertFalse(
+            Line.with_user(self.accountant).search([("id", "=", line.id)])
+        )
+        with self.assertRaises(AccessError):
+            line.with_user(self.accountant).action_invoice()
