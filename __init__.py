@@ -1,6 +1,6 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from . import models, wizards
+from . import controllers, models, report, wizards
 
 MODULE = "b2b_sales_delivery"
 

@@ -100,6 +100,7 @@ class B2bPipelineCase(TransactionCase):
         cls.cp_revenue = ref("b2b_sales_delivery.b2b_checkpoint_expected_revenue")
         cls.cp_terms = ref("b2b_sales_delivery.b2b_checkpoint_terms_agreed")
         cls.cp_quotation = ref("b2b_sales_delivery.b2b_checkpoint_quotation_sent")
+        cls.cp_contract = ref("b2b_sales_delivery.b2b_checkpoint_contract_signed")
         # The required checkpoints of each B2B stage, in the order of the
         # pipeline: what a lead needs to leave the stage.
         cls.required = {
@@ -109,7 +110,7 @@ class B2bPipelineCase(TransactionCase):
             cls.stage_demo: cls.cp_meeting_held | cls.cp_demo | cls.cp_decision_maker,
             cls.stage_nurture: cls.cp_payer,
             cls.stage_closing: cls.cp_revenue | cls.cp_terms,
-            cls.stage_quotation: cls.cp_quotation,
+            cls.stage_quotation: cls.cp_quotation | cls.cp_contract,
         }
 
     @classmethod
@@ -163,6 +164,8 @@ class B2bPipelineCase(TransactionCase):
                 lead.with_user(cls.salesman)[checkpoint.field_id.name] = 250000000
             elif checkpoint.kind == "quotation":
                 cls.send_quotation(lead)
+            elif checkpoint.kind == "contract":
+                cls.sign_contract(lead)
             elif checkpoint.kind == "stakeholder":
                 cls.add_stakeholder(lead, cls.contact_an, checkpoint.role_id)
             elif checkpoint.touchpoint_kind == "email":
@@ -262,3 +265,14 @@ class B2bPipelineCase(TransactionCase):
                 "state": state,
             }
         )
+
+    @classmethod
+    def sign_contract(cls, lead, date_signed="2026-03-10", user=None):
+        """The opportunity's contract, made with its New Contract button and
+        signed."""
+        user = user or cls.salesman
+        contract = cls.env["b2b.contract"].browse(
+            lead.with_user(user).create_b2b_contract()
+        )
+        contract.with_user(user).action_sign(date_signed)
+        return contract.with_env(cls.env)

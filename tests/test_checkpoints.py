@@ -135,12 +135,14 @@ class TestCheckpoints(B2bPipelineCase):
             self.line(self.cp_quotation, HOW_QUOTATION),
         )
         order.state = "sent"
+        self.sign_contract(lead)
         lead.with_user(self.salesman).action_set_won()
         self.assertEqual(lead.stage_id, self.stage_won)
         self.assertEqual(lead.won_status, "won")
         # A confirmed quotation counts too.
         other = self.create_lead("Đơn hàng", stage=self.stage_quotation)
         self.send_quotation(other, state="sale")
+        self.sign_contract(other)
         self.move(other, self.stage_won)
         self.assertEqual(other.stage_id, self.stage_won)
 
@@ -254,7 +256,7 @@ class TestCheckpoints(B2bPipelineCase):
             self.line(self.cp_revenue, HOW_REVENUE),
             self.line(self.cp_quotation, HOW_QUOTATION),
         )
-        self.assertEqual(message.count("\n- "), 10)
+        self.assertEqual(message.count("\n- "), 11)
         self.assertEqual(self.lead.stage_id, self.stage_contact)
         self.assertNotEqual(self.lead.won_status, "won")
         self.meet_stages(self.lead, *self.required)
