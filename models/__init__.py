@@ -6,6 +6,7 @@ from . import (
     b2b_acceptance_answer_wizard,
     b2b_acceptance_compose,
     b2b_change_request,
+    b2b_change_request_payment,
     b2b_checkpoint,
     b2b_checkpoint_contract,
     b2b_checkpoint_stakeholder,

@@ -13,6 +13,7 @@ from . import (
     test_kpi_periods,
     test_kpi_rpc,
     test_payment_accounting,
+    test_payment_coverage,
     test_payment_plan,
     test_payment_receivable,
     test_payment_reminder,
