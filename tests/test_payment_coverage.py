@@ -115,6 +115,48 @@ class TestPaymentChangeRequest(ScopeCase):
         self.assertEqual(extra.change_request_id, change)
         self.assertEqual(extra.amount, 21600000)
 
+    def test_change_request_approved_through_the_link(self):
+        change = self.send(self.new_change())
+        # The portal route runs the customer's answer as sudo of the portal user.
+        change.with_user(self.portal_user).sudo()._b2b_decide_from_link(
+            "approved", "Nguyễn Văn An"
+        )
+        extra = self.order.payment_plan_line_ids.filtered("change_request_id")
+        self.assertEqual(extra.change_request_id, change)
+        self.assertEqual(extra.amount, 21600000)
+        self.assertEqual(
+            sum(self.order.payment_plan_line_ids.mapped("amount")), self.order.amount_total
+        )
+
+    def test_change_request_on_a_quotation_follows_the_plan(self):
+        quotation = self.create_order(self.service)
+        quotation.order_line.tax_ids = self.vat8
+        quotation.with_user(self.salesman).write(
+            {
+                "payment_plan_line_ids": [
+                    Command.create({"name": "Tạm ứng", "percent": 30}),
+                    Command.create({"name": "Quyết toán", "percent": 70}),
+                ]
+            }
+        )
+        self.add_items(quotation)
+        self.confirm_scope(quotation)
+        change = (
+            self.env["b2b.change.request"]
+            .with_user(self.salesman)
+            .create({"order_id": quotation.id, "name": "Thêm phụ đề", "extra_amount": 20000000})
+            .with_env(self.env)
+        )
+        self.approve(change)
+        # The plan is still agreed on the quotation: its percents follow the
+        # order, no installment of its own.
+        plan = quotation.payment_plan_line_ids
+        self.assertEqual(len(plan), 2)
+        self.assertFalse(plan.change_request_id)
+        self.assertEqual(sorted(plan.mapped("amount")), [38880000, 90720000])
+        self.confirm(quotation)
+        self.assertEqual(quotation.state, "sale")
+
     def test_change_request_after_the_final_invoice_is_refused(self):
         self.invoice(self.advance)
         self.invoice(self.final)
