@@ -57,7 +57,8 @@ class B2bChangeRequest(models.Model):
 
     def _add_payment_plan_installment(self):
         """The installment of the change request: what the order gained
-        (taxes included), before the final installment; once."""
+        (taxes included), before the final installment; once. A change that
+        lowers the order lowers the final installment instead."""
         self.ensure_one()
         change = with_step(self.sudo(), CHANGE_STEP_KEY)
         order = change.order_id
@@ -66,7 +67,14 @@ class B2bChangeRequest(models.Model):
         currency = order.currency_id
         lines = order.payment_plan_line_ids.sorted(lambda line: (line.sequence, line.id))
         amount = currency.round(order.amount_total - sum(lines.mapped("amount")))
-        if currency.compare_amounts(amount, 0) <= 0:
+        sign = currency.compare_amounts(amount, 0)
+        if sign < 0:
+            # A change that lowers the order lowers what remains: the final
+            # installment (not invoiced, checked above).
+            final = lines[-1]
+            final.amount = currency.round(final.amount + amount)
+            return change.env["b2b.payment.plan.line"]
+        if not sign:
             order._check_payment_plan_whole()
             return change.env["b2b.payment.plan.line"]
         installment = change.env["b2b.payment.plan.line"].create(

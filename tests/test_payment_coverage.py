@@ -128,6 +128,17 @@ class TestPaymentChangeRequest(ScopeCase):
             sum(self.order.payment_plan_line_ids.mapped("amount")), self.order.amount_total
         )
 
+    def test_change_request_lowering_the_order_lowers_the_final_installment(self):
+        self.invoice(self.advance)
+        self.approve(self.new_change(amount=-10000000))
+        # 108,000,000 - 10,000,000 x 1.08.
+        self.assertEqual(self.order.amount_total, 97200000)
+        self.assertFalse(self.order.payment_plan_line_ids.filtered("change_request_id"))
+        self.assertEqual(self.advance.amount, 32400000)
+        self.assertEqual(self.final.amount, 64800000)
+        self.assertEqual(self.invoice(self.final).amount_total, 64800000)
+        self.assertEqual(self.order.invoice_status, "invoiced")
+
     def test_change_request_on_a_quotation_follows_the_plan(self):
         quotation = self.create_order(self.service)
         quotation.order_line.tax_ids = self.vat8
@@ -174,6 +185,13 @@ class TestPaymentChangeRequest(ScopeCase):
         change = self.new_change()
         with self.assertRaisesRegex(UserError, "change request"):
             self.advance.with_user(self.salesman).change_request_id = change
+        # The step's context key sent by a caller (RPC) is not the step.
+        with self.assertRaisesRegex(UserError, "change request"):
+            self.advance.with_user(self.salesman).with_context(
+                b2b_change_request_step=True
+            ).write({"change_request_id": change.id})
+        with self.assertRaisesRegex(UserError, "change request"):
+            self.advance.sudo().write({"change_request_id": change.id})
         with self.assertRaisesRegex(UserError, "change request"):
             self.env["b2b.payment.plan.line"].with_user(self.salesman).create(
                 {
@@ -225,6 +243,16 @@ class TestPaymentCoverage(PaymentCase):
         with self.assertRaises(UserError) as caught:
             order.order_line[:1].with_user(self.salesman).product_uom_qty = 2
         self.assertIn("stays whole", str(caught.exception))
+        # Superuser, and an import, meet the same rule.
+        with self.assertRaises(UserError) as caught:
+            self.env["sale.order.line"].sudo().create(dict(new_line, order_id=order.id))
+        self.assertIn("stays whole", str(caught.exception))
+        result = self.env["sale.order.line"].with_user(self.salesman).load(
+            ["order_id/.id", "product_id/.id", "product_uom_qty"],
+            [[str(order.id), str(self.support.id), "1"]],
+        )
+        self.assertFalse(result["ids"])
+        self.assertIn("stays whole", " ".join(m["message"] for m in result["messages"]))
         self.assertEqual(len(order.order_line), 2)
         self.assertEqual(order.amount_total, total)
         # The line and its installment in the same save.
