@@ -76,6 +76,8 @@
         "report/b2b_payment_plan_report.xml",
         "report/b2b_contract_liquidation_report.xml",
         "wizards/b2b_contract_close_wizard_views.xml",
+        "data/mail_template_payment_reminder.xml",
+        "data/b2b_payment_reminder_level_data.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [

@@ -20,6 +20,7 @@ from odoo.tools import float_compare
 
 from ..utils.cron import run_each
 from ..utils.payment import split_amount
+from ..utils.scope_steps import CHANGE_STEP_KEY
 from ..utils.steps import in_step, with_step
 
 _logger = logging.getLogger(__name__)
@@ -92,6 +93,16 @@ class B2bPaymentPlanLine(models.Model):
         domain="[('order_id', '=', order_id)]",
     )
     date_due = fields.Date(string="Due Date")
+    change_request_id = fields.Many2one(
+        "b2b.change.request",
+        string="Change Request",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The approved change request whose extra amount this installment "
+        "bills: added to the plan by the approval itself.",
+    )
     date_released = fields.Date(
         string="Released On",
         readonly=True,
@@ -132,9 +143,15 @@ class B2bPaymentPlanLine(models.Model):
     # Computes
     # ------------------------------------------------------------------
 
+    _change_request_uniq = models.Constraint(
+        "UNIQUE(change_request_id)",
+        "A change request adds one installment to the payment plan.",
+    )
+
     @api.depends(
         "percent",
         "sequence",
+        "order_id.state",
         "order_id.amount_total",
         "order_id.payment_plan_line_ids.percent",
         "order_id.payment_plan_line_ids.sequence",
@@ -147,6 +164,20 @@ class B2bPaymentPlanLine(models.Model):
                 | self.filtered(lambda line, order=order: line.order_id == order)
             ).sorted(lambda line: (line.sequence, line._origin.id or 0))
             digits = order.currency_id.decimal_places
+            # The plan of a confirmed order is agreed in amounts: a change of
+            # the order (an approved change request) adds its own installment
+            # instead of moving the agreed ones; a percent added then takes
+            # its part of the order as it stands.
+            if order.state == "sale":
+                for line in self.filtered(
+                    lambda line, order=order: line.order_id == order
+                    and line.percent
+                    and not line.amount
+                ):
+                    line.amount = float(
+                        split_amount(order.amount_total, [(line.percent, 0)], digits)[0]
+                    )
+                continue
             amounts = split_amount(
                 order.amount_total,
                 [(line.percent, line.amount) for line in lines],
@@ -155,8 +186,11 @@ class B2bPaymentPlanLine(models.Model):
             )
             # An agreed amount, or an invoiced installment's, is kept as it is
             # (left unassigned, as sale keeps an invoiced line's price).
+            # Lines of the order outside ``self`` are not written from here
+            # (a write would check the plan half-way): the dependencies mark
+            # them all.
             for line, amount in zip(lines, amounts):
-                if line.percent and not line._origin.sale_line_ids:
+                if line in self and line.percent and not line._origin.sale_line_ids:
                     line.amount = float(amount)
 
     @api.depends(
@@ -249,6 +283,10 @@ class B2bPaymentPlanLine(models.Model):
             vals.get("date_released") for vals in vals_list
         ):
             raise UserError(self._release_refusal())
+        if not in_step(self, CHANGE_STEP_KEY) and any(
+            vals.get("change_request_id") for vals in vals_list
+        ):
+            raise UserError(self._change_request_refusal())
         lines = super().create(vals_list)
         if not in_step(self, PLAN_EDIT_STEP_KEY):
             lines.order_id._check_payment_plan_whole()
@@ -257,6 +295,8 @@ class B2bPaymentPlanLine(models.Model):
     def write(self, vals):
         if "date_released" in vals and not in_step(self, RELEASE_STEP_KEY):
             raise UserError(self._release_refusal())
+        if "change_request_id" in vals and not in_step(self, CHANGE_STEP_KEY):
+            raise UserError(self._change_request_refusal())
         locked = set(INVOICED_LOCKED_FIELDS) & set(vals)
         if locked:
             for line in self:
@@ -313,6 +353,12 @@ class B2bPaymentPlanLine(models.Model):
         if field.type == "float":
             return bool(float_compare(self[name], value or 0.0, precision_digits=2))
         return self[name] != value
+
+    def _change_request_refusal(self):
+        return self.env._(
+            "The installment of a change request is added to the plan only by "
+            "the customer's approval of the change request."
+        )
 
     def _release_refusal(self):
         return self.env._(
@@ -516,6 +562,7 @@ class B2bPaymentPlanLine(models.Model):
                     pending=", ".join(pending.mapped("name")),
                 )
             )
+        order._check_delivered_for_final_invoice()
         invoice = order._create_invoices(final=True)
         self._set_invoice_values(invoice)
         return invoice

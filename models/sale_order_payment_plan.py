@@ -11,6 +11,7 @@ an installment's amount.
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import float_compare, float_is_zero
 
 from ..utils.steps import with_step
 from .b2b_payment_plan_line import PLAN_EDIT_STEP_KEY, lock_orders
@@ -66,9 +67,10 @@ class SaleOrder(models.Model):
             self.filtered(lambda order: order.state != "sale")._check_payment_plan(
                 confirming=True
             )
-        if "payment_plan_line_ids" not in vals:
+        if "payment_plan_line_ids" not in vals and "order_line" not in vals:
             return super().write(vals)
-        # The installments written together are checked together.
+        # The installments and the order's lines written together are checked
+        # together.
         result = super(SaleOrder, with_step(self, PLAN_EDIT_STEP_KEY)).write(vals)
         self._check_payment_plan_whole()
         return result
@@ -201,6 +203,93 @@ class SaleOrder(models.Model):
                     )
         return True
 
+    def _check_delivered_for_final_invoice(self):
+        """The final installment bills what remains of the order: its lines
+        invoiced on delivered quantities must be delivered, as ordered (no
+        less: the final invoice waits; no more: the order changes first)."""
+        digits = self.env["decimal.precision"].precision_get("Product Unit")
+        for order in self.sudo():
+            for line in order.order_line.filtered(
+                lambda line: not line.display_type
+                and not line.is_downpayment
+                and line.product_id.invoice_policy == "delivery"
+            ):
+                delivered = float_compare(
+                    line.qty_delivered, line.product_uom_qty, precision_digits=digits
+                )
+                if not delivered:
+                    continue
+                values = {
+                    "product": line.product_id.display_name,
+                    "order": order.name,
+                    "delivered": line.qty_delivered,
+                    "ordered": line.product_uom_qty,
+                }
+                if delivered < 0:
+                    message = self.env._(
+                        "%(product)s on %(order)s is invoiced on delivered "
+                        "quantities: %(delivered)s of %(ordered)s delivered. The "
+                        "final installment is invoiced once everything ordered "
+                        "is delivered.",
+                        **values,
+                    )
+                else:
+                    message = self.env._(
+                        "%(product)s on %(order)s: %(delivered)s delivered, more "
+                        "than the %(ordered)s ordered. The payment plan bills "
+                        "the order: add the extra quantity to the order (a "
+                        "change request) before the final installment.",
+                        **values,
+                    )
+                raise UserError(message)
+        return True
+
+    def _check_payment_plan_settled(self):
+        """Refuse (for the liquidation) while anything of the order remains
+        uninvoiced or unpaid: each installment paid, every line invoiced and
+        each invoice of the order paid. Returns True."""
+        digits = self.env["decimal.precision"].precision_get("Product Unit")
+        for order in self.sudo():
+            open_lines = order.payment_plan_line_ids.filtered(
+                lambda line: line.state != "paid"
+            )
+            if open_lines:
+                raise UserError(
+                    self.env._(
+                        "%(order)s is not settled: installments %(lines)s are not "
+                        "paid yet.",
+                        order=order.name,
+                        lines=", ".join(open_lines.mapped("name")),
+                    )
+                )
+            to_invoice = order.order_line.filtered(
+                lambda line: not line.display_type
+                and not float_is_zero(line.qty_to_invoice, precision_digits=digits)
+            )
+            if to_invoice or order.invoice_status in ("to invoice", "upselling"):
+                raise UserError(
+                    self.env._(
+                        "%(order)s is not settled: %(lines)s remain to invoice.",
+                        order=order.name,
+                        lines=", ".join(to_invoice.mapped("name")) or order.name,
+                    )
+                )
+            unpaid = order.invoice_ids.filtered(
+                lambda move: move.state == "posted"
+                and move.move_type == "out_invoice"
+                and move.payment_state not in ("paid", "in_payment", "reversed")
+            )
+            if unpaid:
+                raise UserError(
+                    self.env._(
+                        "%(order)s is not settled: invoices %(invoices)s are not "
+                        "paid yet.",
+                        order=order.name,
+                        invoices=", ".join(unpaid.mapped("name")),
+                    )
+                )
+        return True
+
     # ------------------------------------------------------------------
     # Steps
     # ------------------------------------------------------------------
@@ -217,3 +306,12 @@ class SaleOrder(models.Model):
                 self.env._("No installment of %(order)s is due.", order=self.name)
             )
         return [line.action_invoice() for line in lines]
+
+    def action_invoice_payment_plan_open(self):
+        """The button: invoice every installment that is due and show their
+        invoices."""
+        self.ensure_one()
+        invoice_ids = self.action_invoice_payment_plan()
+        return self.action_view_invoice(
+            invoices=self.env["account.move"].browse(invoice_ids)
+        )

@@ -325,3 +325,56 @@ class TestPaymentPlan(PaymentCase):
         self.assertEqual(
             sum(order.invoice_ids.mapped("amount_total")), order.amount_total
         )
+
+    def test_copy_and_import_meet_the_same_rules(self):
+        order = self.confirm(self.create_order(self.three_thirds()))
+        line = order.payment_plan_line_ids[0]
+        with self.assertRaisesRegex(UserError, "stays whole"):
+            line.with_user(self.salesman).copy()
+        quotation = self.create_order()
+        Line = self.env["b2b.payment.plan.line"].with_user(self.salesman)
+        result = Line.load(
+            ["order_id/.id", "name", "percent", "date_released"],
+            [[str(quotation.id), "Tạm ứng", "100", "2026-03-01"]],
+        )
+        self.assertFalse(result["ids"])
+        self.assertIn("released only by its trigger", result["messages"][0]["message"])
+        result = Line.load(
+            ["order_id/.id", "name", "percent"],
+            [[str(order.id), "Thêm", "10"]],
+        )
+        self.assertFalse(result["ids"])
+        self.assertIn("stays whole", result["messages"][0]["message"])
+        # The order's copy starts without a plan: it is agreed again.
+        self.assertFalse(order.with_user(self.salesman).copy().payment_plan_line_ids)
+
+    def test_order_button_opens_the_invoices(self):
+        order = self.confirm(self.create_order(self.three_thirds()))
+        action = order.with_user(self.salesman).action_invoice_payment_plan_open()
+        self.assertEqual(action["res_model"], "account.move")
+        self.assertEqual(len(order.invoice_ids), 3)
+
+    def test_each_company_sees_its_own_plans(self):
+        main_company = self.env.ref("base.main_company")
+        order = (
+            self.env["sale.order"]
+            .with_company(main_company)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "company_id": main_company.id,
+                    "order_line": [Command.create({"product_id": self.video.id})],
+                    "payment_plan_line_ids": [
+                        Command.create({"name": "Trọn gói", "percent": 100})
+                    ],
+                }
+            )
+        )
+        line = order.payment_plan_line_ids
+        self.assertEqual(line.company_id, main_company)
+        Line = self.env["b2b.payment.plan.line"]
+        self.assertFalse(
+            Line.with_user(self.accountant).search([("id", "=", line.id)])
+        )
+        with self.assertRaises(AccessError):
+            line.with_user(self.accountant).action_invoice()

@@ -1,11 +1,20 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Splitting an order total into installments, without a database."""
+"""Splitting an order total into installments and ageing what is due,
+without a database."""
 
 import unittest
+from datetime import date
 from decimal import Decimal
 
-from ..utils.payment import adds_up, split_amount, to_decimal
+from ..utils.payment import (
+    AGEING_BUCKETS,
+    adds_up,
+    ageing_bucket,
+    ageing_sql,
+    split_amount,
+    to_decimal,
+)
 
 
 class TestPaymentUtils(unittest.TestCase):
@@ -49,3 +58,29 @@ class TestPaymentUtils(unittest.TestCase):
         self.assertFalse(adds_up(171802468, [51540740, 51540740, 68720987], 0))
         self.assertEqual(to_decimal(0.5, 0), Decimal(1))
         self.assertEqual(to_decimal(2.675, 2), Decimal("2.68"))
+
+
+class TestAgeing(unittest.TestCase):
+    def test_buckets(self):
+        due = date(2026, 3, 10)
+        for today, bucket in (
+            (date(2026, 3, 1), "not_due"),
+            (date(2026, 3, 10), "not_due"),
+            (date(2026, 3, 11), "1_30"),
+            (date(2026, 4, 9), "1_30"),
+            (date(2026, 4, 10), "31_60"),
+            (date(2026, 5, 9), "31_60"),
+            (date(2026, 5, 10), "61_90"),
+            (date(2026, 6, 8), "61_90"),
+            (date(2026, 6, 9), "over_90"),
+        ):
+            self.assertEqual(ageing_bucket(due, today), bucket, today)
+
+    def test_sql_has_every_bucket_in_order(self):
+        sql = ageing_sql("d")
+        self.assertEqual(
+            sql,
+            "CASE WHEN d <= 0 THEN 'not_due' WHEN d <= 30 THEN '1_30' "
+            "WHEN d <= 60 THEN '31_60' WHEN d <= 90 THEN '61_90' ELSE 'over_90' END",
+        )
+        self.assertEqual(AGEING_BUCKETS[-1], "over_90")

@@ -61,3 +61,37 @@ def adds_up(total, amounts, decimal_places=2):
     return sum(
         (to_decimal(amount, decimal_places) for amount in amounts), Decimal(0)
     ) == to_decimal(total, decimal_places)
+
+
+# The ageing buckets of an amount due, each up to its last day overdue (the
+# last one has no end): for the receivables report and any Python reading it.
+AGEING_LIMITS = (
+    (0, "not_due"),
+    (30, "1_30"),
+    (60, "31_60"),
+    (90, "61_90"),
+    (None, "over_90"),
+)
+AGEING_BUCKETS = tuple(bucket for _limit, bucket in AGEING_LIMITS)
+
+
+def ageing_bucket(date_due, today):
+    """The ageing bucket of an amount due on ``date_due`` seen on ``today``
+    (both :class:`datetime.date`): ``not_due`` up to the due date included,
+    then ``1_30``, ``31_60``, ``61_90`` and ``over_90`` days overdue."""
+    days = (today - date_due).days
+    for limit, bucket in AGEING_LIMITS[:-1]:
+        if days <= limit:
+            return bucket
+    return AGEING_BUCKETS[-1]
+
+
+def ageing_sql(days_overdue):
+    """The same buckets as :func:`ageing_bucket`, as an SQL ``CASE`` on the
+    SQL expression ``days_overdue`` (an integer)."""
+    whens = " ".join(
+        "WHEN %s <= %d THEN '%s'" % (days_overdue, limit, bucket)
+        for limit, bucket in AGEING_LIMITS
+        if limit is not None
+    )
+    return "CASE %s ELSE '%s' END" % (whens, AGEING_BUCKETS[-1])
