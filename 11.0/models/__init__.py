@@ -72,6 +72,7 @@ from . import b2b_payment_plan_line_scope
 from . import b2b_payment_reminder_level
 from . import b2b_payment_reminder
 from . import account_invoice
+from . import account_invoice_order_total
 from . import ir_sequence
 from . import account_move
 from . import account_payment

@@ -31,6 +31,8 @@ from . import test_delivery_report
 from . import test_delivery_review
 from . import test_payment_utils
 from . import test_payment_plan
+from . import test_payment_order_total
+from . import test_payment_order_total_property
 from . import test_payment_quotation
 from . import test_payment_vat
 from . import test_payment_reminder
