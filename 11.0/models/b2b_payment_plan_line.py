@@ -9,6 +9,7 @@ from odoo.tools.misc import formatLang
 
 from ..utils.arguments import check_date_argument
 from ..utils.payment import split_amount, split_by_bases
+from .b2b_job import run_each
 
 PLAN_TRIGGERS = [
     ("contract_signed", "Contract signed"),
@@ -701,8 +702,18 @@ class B2bPaymentPlanLine(models.Model):
             ("state", "=", "to_invoice"),
             "&", ("trigger", "=", "date"), ("date_planned", "<=", today),
         ])
-        for line in lines:
+
+        def release(line):
             date = line.date_triggered or line._get_trigger_date(today=today)
             if date:
                 line._release_one(date)
+
+        # Each installment in its own savepoint: one that cannot be invoiced
+        # is logged and handed to the company's accountant; the others are
+        # invoiced.
+        run_each(
+            lines, release, _("Invoicing of installments due"),
+            lambda line: line.company_id._b2b_get_accountant() or self.env.user,
+            lambda line: line.order_id,
+        )
         return True

@@ -33,6 +33,7 @@ from . import test_payment_utils
 from . import test_payment_plan
 from . import test_payment_order_total
 from . import test_payment_order_total_property
+from . import test_payment_invoicing_run
 from . import test_payment_quotation
 from . import test_payment_vat
 from . import test_payment_reminder
