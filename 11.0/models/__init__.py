@@ -60,6 +60,7 @@ from . import b2b_scope_item_timeline
 from . import sale_order_timeline
 # Acceptance and payment.
 from . import b2b_acceptance
+from . import b2b_acceptance_customer
 from . import b2b_phase_acceptance
 from . import b2b_phase_order
 from . import sale_order_phase

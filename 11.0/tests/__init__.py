@@ -41,6 +41,7 @@ from . import test_payment_request
 from . import test_payment_receivable
 from . import test_payment_concurrency
 from . import test_acceptance
+from . import test_acceptance_customer
 from . import test_acceptance_http
 from . import test_customer_link
 from . import test_customer_link_http
