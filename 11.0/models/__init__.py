@@ -14,6 +14,7 @@ from . import crm_lead
 from . import crm_lead_checkpoint
 from . import crm_lead_pipeline
 from . import crm_lead_contract
+from . import crm_lead_team_win
 from . import crm_lead_upsell
 from . import ir_translation
 from . import b2b_stakeholder

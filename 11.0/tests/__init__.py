@@ -6,6 +6,7 @@ from . import test_http
 from . import test_vietnamese
 from . import test_crm_checkpoints
 from . import test_crm_pipeline
+from . import test_crm_team_win
 from . import test_crm_touchpoints
 from . import test_crm_security
 from . import test_crm_performance
