@@ -40,6 +40,7 @@ from . import sale_order_scope
 from . import sale_order_line_scope
 from . import b2b_scope_item
 from . import b2b_change_request
+from . import b2b_change_request_decision
 # Part B, deliver: the project, its plan, team, reviews and reports.
 from . import project_project
 from . import project_project_team

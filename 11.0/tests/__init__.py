@@ -19,6 +19,7 @@ from . import test_contract
 from . import test_contract_liquidation
 from . import test_scope
 from . import test_scope_change
+from . import test_change_request_decision
 from . import test_scope_http
 from . import test_scope_report
 from . import test_scope_utils
