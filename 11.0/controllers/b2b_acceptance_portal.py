@@ -25,8 +25,12 @@ class B2bAcceptancePortal(CustomerPortal):
             [("state", "!=", "draft")], order="date_sent desc, id desc"
         )
         # The links of the minutes awaiting an answer (read as superuser:
-        # the token is not readable by the customer's own user).
+        # the token is not readable by the customer's own user). An
+        # employee is never given a customer's link: the list shows the
+        # minutes only.
+        links = request.env["b2b.acceptance"]._b2b_links_shown_to_user()
         acceptances = acceptances.sudo()
         values = self._prepare_portal_layout_values()
-        values.update({"acceptances": acceptances, "page_name": "b2b_acceptance"})
+        values.update({"acceptances": acceptances, "page_name": "b2b_acceptance",
+                       "b2b_links": links})
         return request.render("b2b_sales_delivery.portal_my_acceptances", values)

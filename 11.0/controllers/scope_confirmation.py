@@ -69,13 +69,7 @@ class ScopeConfirmation(http.Controller):
             return self._render_page(
                 template, change, token, {"error": _("Choose to approve or reject.")}
             )
-        if decision == "approve":
-            step = lambda name: change.action_approve(  # noqa: E731
-                approved_by=name, via="link")
-        else:
-            step = lambda name: change.action_reject(  # noqa: E731
-                rejected_by=name, via="link")
         return self._answer(
             template, change, token, decided_by, _("Enter your name to answer."),
-            step,
+            lambda name: change._b2b_decide_by_customer(decision, name),
         )

@@ -14,6 +14,7 @@ from . import crm_lead
 from . import crm_lead_checkpoint
 from . import crm_lead_pipeline
 from . import crm_lead_contract
+from . import crm_lead_team_win
 from . import crm_lead_upsell
 from . import ir_translation
 from . import b2b_stakeholder
@@ -39,6 +40,7 @@ from . import sale_order_scope
 from . import sale_order_line_scope
 from . import b2b_scope_item
 from . import b2b_change_request
+from . import b2b_change_request_decision
 # Part B, deliver: the project, its plan, team, reviews and reports.
 from . import project_project
 from . import project_project_team
@@ -60,6 +62,7 @@ from . import b2b_scope_item_timeline
 from . import sale_order_timeline
 # Acceptance and payment.
 from . import b2b_acceptance
+from . import b2b_acceptance_customer
 from . import b2b_phase_acceptance
 from . import b2b_phase_order
 from . import sale_order_phase
@@ -72,6 +75,7 @@ from . import b2b_payment_plan_line_scope
 from . import b2b_payment_reminder_level
 from . import b2b_payment_reminder
 from . import account_invoice
+from . import account_invoice_order_total
 from . import ir_sequence
 from . import account_move
 from . import account_payment

@@ -1,6 +1,6 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..utils.confirmation_link import (
@@ -213,6 +213,14 @@ class B2bConfirmationLinkMixin(models.AbstractModel):
         return notes
 
     @api.model
+    def _b2b_links_shown_to_user(self):
+        """Whether the current user may open customers' links: the public
+        user and portal users, never an employee (server code, running as
+        the superuser, finds the documents of a link)."""
+        user = self.env.user
+        return self.env.uid == SUPERUSER_ID or not user.has_group("base.group_user")
+
+    @api.model
     def _find_by_link_token(self, record_id, token, kind=None):
         """The document (as superuser) whose link is ``record_id`` and
         ``token``, in a state where the link opens and still valid; an
@@ -220,6 +228,9 @@ class B2bConfirmationLinkMixin(models.AbstractModel):
         spec = self._link_spec(kind)
         record_id = record_id_of(record_id)
         if record_id is None or not isinstance(token, str):
+            return self.sudo().browse()
+        if not self._b2b_links_shown_to_user():
+            # A customer's link is void for an employee, whoever gave it.
             return self.sudo().browse()
         record = self.sudo().browse(record_id).exists()
         if not record:

@@ -9,6 +9,7 @@ from odoo.tools.misc import formatLang
 
 from ..utils.arguments import check_date_argument
 from ..utils.payment import split_amount, split_by_bases
+from .b2b_job import run_each
 
 PLAN_TRIGGERS = [
     ("contract_signed", "Contract signed"),
@@ -508,6 +509,11 @@ class B2bPaymentPlanLine(models.Model):
         self._lock()
         if self.invoice_id:
             if self.invoice_id.state == "cancel":
+                # Back to draft, it reserves its amount again: refused if
+                # the order was billed meanwhile (by hand, a final invoice).
+                self.order_id.sudo()._b2b_check_billed_within_total(
+                    self.invoice_id, installment=self
+                )
                 self.invoice_id.sudo().action_invoice_draft()
             return self.invoice_id
         # In the order's company, with its journals and accounts, whoever
@@ -529,6 +535,7 @@ class B2bPaymentPlanLine(models.Model):
         else:
             invoice = self._create_down_payment_invoice(order)
         invoice.write(self._prepare_invoice_update())
+        self._check_invoice_within_amount(order, invoice)
         self._write_step(
             {"invoice_id": invoice.id, "amount_invoiced": invoice.amount_total}
         )
@@ -544,15 +551,13 @@ class B2bPaymentPlanLine(models.Model):
         return invoice
 
     def _check_not_invoiced_twice(self, order):
-        """Refuse an installment that would invoice more than the order total."""
-        invoiced = sum(
-            inv.amount_total * (-1 if inv.type == "out_refund" else 1)
-            for inv in order.invoice_ids
-            if inv.state != "cancel"
-        )
+        """Refuse an installment that would invoice more than the order
+        total: what the order has been billed is read from its invoices
+        (drafts reserving, draft credit notes lowering nothing)."""
+        billed = order._b2b_amount_billed()
         rounding = order.currency_id.rounding
         if float_compare(
-            invoiced + self.amount, order.amount_total, precision_rounding=rounding
+            billed + self.amount, order.amount_total, precision_rounding=rounding
         ) > 0:
             raise UserError(
                 _("The order %(order)s is already invoiced for %(invoiced)s out of "
@@ -560,12 +565,40 @@ class B2bPaymentPlanLine(models.Model):
                 % {
                     "order": order.name,
                     "invoiced": formatLang(
-                        self.env, invoiced, currency_obj=order.currency_id),
+                        self.env, billed, currency_obj=order.currency_id),
                     "total": formatLang(
                         self.env, order.amount_total, currency_obj=order.currency_id),
                     "line": self.name,
                 }
             )
+
+    def _check_invoice_within_amount(self, order, invoice):
+        """The new invoice bills the installment, not more (a final invoice
+        would bill the share of an installment whose invoice is cancelled),
+        and not beyond the order total."""
+        currency = order.currency_id
+        slack = currency.rounding * len(order.payment_plan_line_ids) * (
+            len(order._get_payment_plan_tax_groups()) + 1
+        )
+        if float_compare(
+            invoice.amount_total, self.amount + slack,
+            precision_rounding=currency.rounding,
+        ) > 0:
+            raise UserError(
+                _("The installment %(line)s would be invoiced %(billed)s, more "
+                  "than its amount %(amount)s: an invoice of an earlier "
+                  "installment is cancelled. Invoice that installment again "
+                  "first.")
+                % {
+                    "line": self.name,
+                    "billed": formatLang(
+                        self.env, invoice.amount_total, currency_obj=currency),
+                    "amount": formatLang(
+                        self.env, self.amount, currency_obj=currency),
+                }
+            )
+        order._b2b_check_billed_within_total(invoice, installment=self)
+        return True
 
     def _is_last_to_invoice(self):
         """The last installment invoices what is left of the order."""
@@ -669,8 +702,18 @@ class B2bPaymentPlanLine(models.Model):
             ("state", "=", "to_invoice"),
             "&", ("trigger", "=", "date"), ("date_planned", "<=", today),
         ])
-        for line in lines:
+
+        def release(line):
             date = line.date_triggered or line._get_trigger_date(today=today)
             if date:
                 line._release_one(date)
+
+        # Each installment in its own savepoint: one that cannot be invoiced
+        # is logged and handed to the company's accountant; the others are
+        # invoiced.
+        run_each(
+            lines, release, _("Invoicing of installments due"),
+            lambda line: line.company_id._b2b_get_accountant() or self.env.user,
+            lambda line: line.order_id,
+        )
         return True

@@ -182,10 +182,7 @@ class CrmLead(models.Model):
         contract (every user, every road: "Mark Won", a won stage, the
         probability written to 100, including a stage-less win).
         A sales manager forces it with a reason (``force_stage``)."""
-        probability = vals.get("probability")
-        stage = self.env["crm.stage"].sudo().browse(vals.get("stage_id") or [])
-        if probability is None and stage.on_change:
-            probability = stage.probability
+        probability, stage = self._b2b_written_probability(vals)
         if probability is None or probability < 100:
             return True
         # Only the B2B pipeline holds a win to its contract: the teams that
@@ -198,8 +195,7 @@ class CrmLead(models.Model):
         )
         if not winning:
             return True
-        signed = self.env["b2b.checkpoint"]._get_signed_contract_lead_ids(winning)
-        unsigned = winning.filtered(lambda lead: lead.id not in signed)
+        unsigned = winning._b2b_without_signed_contract()
         if unsigned:
             raise UserError(
                 _("The opportunity \"%s\" cannot be won: it has no signed "
@@ -207,6 +203,21 @@ class CrmLead(models.Model):
                   "the won stage with a reason.") % unsigned[0].name
             )
         return True
+
+    def _b2b_written_probability(self, vals):
+        """The probability ``vals`` gives the leads (written, else the new
+        stage's, which Odoo writes with it; None if neither) and the new
+        stage."""
+        probability = vals.get("probability")
+        stage = self.env["crm.stage"].sudo().browse(vals.get("stage_id") or [])
+        if probability is None and stage.on_change:
+            probability = stage.probability
+        return probability, stage
+
+    def _b2b_without_signed_contract(self):
+        """The leads of ``self`` that have no signed contract."""
+        signed = self.env["b2b.checkpoint"]._get_signed_contract_lead_ids(self)
+        return self.filtered(lambda lead: lead.id not in signed)
 
     @api.model
     def _format_unmet_message(self, stage, unmet):

@@ -6,6 +6,7 @@ from . import test_http
 from . import test_vietnamese
 from . import test_crm_checkpoints
 from . import test_crm_pipeline
+from . import test_crm_team_win
 from . import test_crm_touchpoints
 from . import test_crm_security
 from . import test_crm_performance
@@ -18,6 +19,7 @@ from . import test_contract
 from . import test_contract_liquidation
 from . import test_scope
 from . import test_scope_change
+from . import test_change_request_decision
 from . import test_scope_http
 from . import test_scope_report
 from . import test_scope_utils
@@ -31,6 +33,9 @@ from . import test_delivery_report
 from . import test_delivery_review
 from . import test_payment_utils
 from . import test_payment_plan
+from . import test_payment_order_total
+from . import test_payment_order_total_property
+from . import test_payment_invoicing_run
 from . import test_payment_quotation
 from . import test_payment_vat
 from . import test_payment_reminder
@@ -38,6 +43,7 @@ from . import test_payment_request
 from . import test_payment_receivable
 from . import test_payment_concurrency
 from . import test_acceptance
+from . import test_acceptance_customer
 from . import test_acceptance_http
 from . import test_customer_link
 from . import test_customer_link_http

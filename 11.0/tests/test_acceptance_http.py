@@ -158,8 +158,14 @@ class TestAcceptanceLink(B2BHttpCase):
         acceptance = env["b2b.acceptance"].browse(self.acceptance_id)
         stranger = env["res.partner"].create(
             {"name": "Công ty Khác", "email": "khac@example.com"})
+        # Minutes of another customer's order (sent only to that customer).
+        other_order = env["sale.order"].create({"partner_id": stranger.id})
+        other_order.action_confirm()
+        other_project = env["project.project"].browse(
+            other_order.action_create_project())
         other = env["b2b.acceptance"].create({
-            "phase_id": acceptance.phase_id.id, "partner_id": stranger.id,
+            "phase_id": env["b2b.phase"].create(
+                {"project_id": other_project.id, "name": "GĐ khác"}).id,
             "item_ids": [(0, 0, {"name": "Hạng mục riêng của công ty khác"})],
         })
         other.action_send()

@@ -149,6 +149,7 @@ class TestPaymentQuotation(B2BPaymentCase):
         change = self.env["b2b.change.request"].sudo(self.salesman).create({
             "order_id": order.id, "name": "Thêm báo cáo", "extra_amount": 500.0,
         })
+        change.sudo().action_send()
         change.action_approve()
         self.assertEqual(order.amount_total, 1500.0)
         self.assertEqual(order.payment_plan_line_ids.mapped("amount"),
@@ -166,6 +167,7 @@ class TestPaymentQuotation(B2BPaymentCase):
             "payment_trigger": "phase_accepted",
             "payment_phase_id": order.phase_ids[1].id,
         })
+        change.sudo().action_send()
         change.action_approve()
         added = change.payment_plan_line_id
         self.assertEqual(added.amount, 500.0)

@@ -32,6 +32,11 @@ class TestChangeRequest(ScopeCase):
         vals.update(values)
         return self.env["b2b.change.request"].sudo(self.salesman).create(vals)
 
+    def _sent(self, change):
+        """The change as sent to the customer (a decision needs it)."""
+        change.action_send()
+        return change
+
     def test_send_mails_the_customer_with_a_link(self):
         change = self._change()
         self.assertIs(change.action_send(), True)
@@ -63,7 +68,7 @@ class TestChangeRequest(ScopeCase):
         self.assertEqual(order.scope_state, "confirmed")
 
     def test_approving_twice_adds_once(self):
-        change = self._change()
+        change = self._sent(self._change())
         change.action_approve()
         change.action_approve()
         self.env["b2b.change.request"].sudo().browse(change.id).action_approve()
@@ -85,7 +90,7 @@ class TestChangeRequest(ScopeCase):
         self.assertEqual(self.order.amount_untaxed, 1000000.0)
 
     def test_approved_cannot_be_rejected_nor_deleted_nor_edited(self):
-        change = self._change()
+        change = self._sent(self._change())
         change.action_approve()
         with self.assertRaisesRegex(UserError, "is approved: it cannot be rejected"):
             change.action_reject()
@@ -117,7 +122,7 @@ class TestChangeRequest(ScopeCase):
             self._change(days=-1)
 
     def test_zero_amount_adds_only_days(self):
-        change = self._change(amount=0.0, days=2)
+        change = self._sent(self._change(amount=0.0, days=2))
         change.action_approve()
         self.assertFalse(change.sale_line_id)
         self.assertEqual(len(self.order.order_line), 1)
@@ -130,7 +135,7 @@ class TestChangeRequest(ScopeCase):
         self.order.sudo().write({"b2b_contract_id": contract.id})
         self.order.sudo().action_invoice_create()
         self.assertEqual(self.order.invoice_status, "invoiced")
-        change = self._change()
+        change = self._sent(self._change())
         change.action_approve(approved_by="Lê Văn Hùng")
         new_order = change.change_order_id
         self.assertTrue(new_order)
@@ -162,9 +167,9 @@ class TestChangeRequest(ScopeCase):
             self._change(order_id=order.id)
 
     def test_order_shows_each_change_and_totals(self):
-        first = self._change(amount=100000.0, days=1, name="A")
-        second = self._change(amount=40000.0, days=2, name="B")
-        self._change(amount=999.0, days=9, name="C").action_reject()
+        first = self._sent(self._change(amount=100000.0, days=1, name="A"))
+        second = self._sent(self._change(amount=40000.0, days=2, name="B"))
+        self._sent(self._change(amount=999.0, days=9, name="C")).action_reject()
         self._change(amount=7.0, days=9, name="D")
         first.action_approve()
         second.action_approve()

@@ -86,6 +86,7 @@ class TestScopeLock(ScopeCase):
         change = self.env["b2b.change.request"].sudo(self.salesman).create(
             {"order_id": self.order.id, "name": "Thêm báo cáo",
              "extra_amount": 250000.0})
+        change.action_send()
         change.action_approve(approved_by="Lê Văn Hùng", via="email")
         self.assertEqual(self.order.amount_untaxed, 1250000.0)
         self.assertEqual(self.order.scope_amount_difference, 0.0)

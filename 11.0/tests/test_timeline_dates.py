@@ -105,6 +105,7 @@ class TestTimelineDates(B2BCase):
             "order_id": self.order.id, "name": "Thêm báo cáo",
             "extra_amount": 0.0, "extra_days": 7,
         })
+        change.action_send()
         change.action_approve(approved_by="Lê Văn Hùng", via="email")
         self.assertEqual(phase.date_deadline_customer, "2026-04-17")
         self.assertEqual(self.task.date_deadline_customer, "2026-04-17")
