@@ -74,6 +74,11 @@
         "views/b2b_payment_plan_views.xml",
         "views/sale_order_payment_plan_views.xml",
         "report/b2b_payment_plan_report.xml",
+        "security/b2b_delivery_security.xml",
+        "data/b2b_delivery_cron.xml",
+        "views/b2b_resource_line_views.xml",
+        "views/b2b_weekly_goal_views.xml",
+        "views/project_project_delivery_views.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [
