@@ -224,4 +224,3 @@ class ProjectProject(models.Model):
         self.ensure_one()
         leads = self.env["crm.lead"].search([("b2b_source_project_id", "=", self.id)])
         return leads._get_records_action(name=self.env._("Follow-up Opportunities"))
-
