@@ -16,6 +16,13 @@ RESOURCE_CATEGORIES = [
 PROPOSED_CATEGORIES = ("people", "documents", "budget", "venue_equipment")
 
 
+def check_project_access(records):
+    """The delivery team works on the lines of the projects it may read
+    (Odoo's project privacy: a project kept to its followers)."""
+    if not records.env.su:
+        records.sudo().project_id.with_env(records.env).check_access("read")
+
+
 class B2bResourceLine(models.Model):
     _name = "b2b.resource.line"
     _description = "Delivery Resource"
@@ -45,6 +52,22 @@ class B2bResourceLine(models.Model):
     is_ready = fields.Boolean(string="Ready")
     date_needed = fields.Date(string="Needed By")
     note = fields.Text()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        check_project_access(lines)
+        return lines
+
+    def write(self, vals):
+        check_project_access(self)
+        result = super().write(vals)
+        check_project_access(self)
+        return result
+
+    def unlink(self):
+        check_project_access(self)
+        return super().unlink()
 
     @api.model
     def _proposed_values(self):

@@ -11,6 +11,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..utils.cron import run_each
 from ..utils.steps import in_step, with_step
+from .b2b_resource_line import check_project_access
 
 GOAL_STATES = [("todo", "To Do"), ("done", "Done"), ("missed", "Missed")]
 GOAL_STEP_KEY = "b2b_weekly_goal_step"
@@ -83,13 +84,22 @@ class B2bWeeklyGoal(models.Model):
             vals.get("state", "todo") != "todo" for vals in vals_list
         ):
             raise UserError(self._state_refusal())
-        return super().create(vals_list)
+        goals = super().create(vals_list)
+        check_project_access(goals)
+        return goals
 
     def write(self, vals):
+        check_project_access(self)
         if "state" in vals and not in_step(self, GOAL_STEP_KEY):
             if any(goal.state != vals["state"] for goal in self):
                 raise UserError(self._state_refusal())
-        return super().write(vals)
+        result = super().write(vals)
+        check_project_access(self)
+        return result
+
+    def unlink(self):
+        check_project_access(self)
+        return super().unlink()
 
     def _state_refusal(self):
         return self.env._(

@@ -8,8 +8,8 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError, ValidationError
-from odoo.tests import Form
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, new_test_user
 
 from .common_delivery import DeliveryCase
 
@@ -119,3 +119,17 @@ class TestDeliveryGoals(DeliveryCase):
         action = self.project.with_user(self.project_user).action_view_weekly_goals()
         self.assertEqual(action["domain"], [("project_id", "=", self.project.id)])
         self.assertEqual(action["context"]["default_project_id"], self.project.id)
+
+    def test_project_user_only_on_projects_they_read(self):
+        stranger = new_test_user(
+            self.env, login="b2b_goal_stranger", groups="project.group_project_user"
+        )
+        with self.assertRaises(AccessError):
+            self.env["b2b.weekly.goal"].with_user(stranger).create(
+                {"project_id": self.project.id, "week_start": MONDAY, "name": "Lạ"}
+            )
+        goal = self._goal()
+        with self.assertRaises(AccessError):
+            goal.with_user(stranger).write({"result": "Không"})
+        with self.assertRaises(AccessError):
+            goal.with_user(stranger).unlink()

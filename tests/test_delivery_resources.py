@@ -82,3 +82,23 @@ class TestDeliveryResources(DeliveryCase):
         self.assertFalse(Line.search([("project_id", "=", self.project.id)]))
         with self.assertRaises(AccessError):
             self.project.resource_line_ids[0].with_user(outsider).read(["name"])
+
+    def test_project_user_only_on_projects_they_read(self):
+        stranger = new_test_user(
+            self.env, login="b2b_resource_stranger", groups="project.group_project_user"
+        )
+        Line = self.env["b2b.resource.line"].with_user(stranger)
+        with self.assertRaises(AccessError):
+            Line.create({"project_id": self.project.id, "name": "Máy chiếu"})
+        line = self.project.resource_line_ids[0]
+        with self.assertRaises(AccessError):
+            line.with_user(stranger).write({"is_ready": True})
+        with self.assertRaises(AccessError):
+            line.with_user(stranger).unlink()
+        # Moving a line of a readable project into one the user may not read.
+        hidden = self.env["project.project"].create(
+            {"name": "Dự án kín", "privacy_visibility": "followers"}
+        )
+        with self.assertRaises(AccessError):
+            line.with_user(self.project_user).write({"project_id": hidden.id})
+        self.assertFalse(line.is_ready)
