@@ -16,15 +16,38 @@ RESOURCE_CATEGORIES = [
 PROPOSED_CATEGORIES = ("people", "documents", "budget", "venue_equipment")
 
 
-def check_project_access(records):
+class B2bProjectLineMixin(models.AbstractModel):
     """The delivery team works on the lines of the projects it may read
-    (Odoo's project privacy: a project kept to its followers)."""
-    if not records.env.su:
-        records.sudo().project_id.with_env(records.env).check_access("read")
+    (Odoo's project privacy: a project kept to its followers), on create,
+    write (before and after a move) and unlink."""
+
+    _name = "b2b.project.line.mixin"
+    _description = "Line of a Delivery Project"
+
+    def _check_project_access(self):
+        if not self.env.su:
+            self.sudo().project_id.with_env(self.env).check_access("read")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records._check_project_access()
+        return records
+
+    def write(self, vals):
+        self._check_project_access()
+        result = super().write(vals)
+        self._check_project_access()
+        return result
+
+    def unlink(self):
+        self._check_project_access()
+        return super().unlink()
 
 
 class B2bResourceLine(models.Model):
     _name = "b2b.resource.line"
+    _inherit = ["b2b.project.line.mixin"]
     _description = "Delivery Resource"
     _order = "project_id, sequence, id"
 
@@ -52,22 +75,6 @@ class B2bResourceLine(models.Model):
     is_ready = fields.Boolean(string="Ready")
     date_needed = fields.Date(string="Needed By")
     note = fields.Text()
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        check_project_access(lines)
-        return lines
-
-    def write(self, vals):
-        check_project_access(self)
-        result = super().write(vals)
-        check_project_access(self)
-        return result
-
-    def unlink(self):
-        check_project_access(self)
-        return super().unlink()
 
     @api.model
     def _proposed_values(self):

@@ -11,7 +11,6 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..utils.cron import run_each
 from ..utils.steps import in_step, with_step
-from .b2b_resource_line import check_project_access
 
 GOAL_STATES = [("todo", "To Do"), ("done", "Done"), ("missed", "Missed")]
 GOAL_STEP_KEY = "b2b_weekly_goal_step"
@@ -25,7 +24,7 @@ def week_monday(day):
 class B2bWeeklyGoal(models.Model):
     _name = "b2b.weekly.goal"
     _description = "Weekly Goal"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "b2b.project.line.mixin"]
     _order = "week_start desc, project_id, id"
 
     project_id = fields.Many2one(
@@ -84,22 +83,13 @@ class B2bWeeklyGoal(models.Model):
             vals.get("state", "todo") != "todo" for vals in vals_list
         ):
             raise UserError(self._state_refusal())
-        goals = super().create(vals_list)
-        check_project_access(goals)
-        return goals
+        return super().create(vals_list)
 
     def write(self, vals):
-        check_project_access(self)
         if "state" in vals and not in_step(self, GOAL_STEP_KEY):
             if any(goal.state != vals["state"] for goal in self):
                 raise UserError(self._state_refusal())
-        result = super().write(vals)
-        check_project_access(self)
-        return result
-
-    def unlink(self):
-        check_project_access(self)
-        return super().unlink()
+        return super().write(vals)
 
     def _state_refusal(self):
         return self.env._(
