@@ -11,6 +11,7 @@ from . import (
     test_delivery_plan,
     test_delivery_project,
     test_delivery_resources,
+    test_delivery_rpc,
     test_delivery_team,
     test_delivery_upsell,
     test_kpi,

@@ -12,6 +12,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user
 
 from .common_delivery import DeliveryCase
+from .test_delivery_resources import create_delivery_project
 
 MONDAY = date(2026, 3, 9)
 
@@ -20,11 +21,7 @@ class TestDeliveryGoals(DeliveryCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.confirm(cls.order)
-        cls.project = cls.env["project.project"].browse(
-            cls.order.with_user(cls.salesman).action_create_project()
-        )
-        cls.project.message_subscribe(partner_ids=cls.project_user.partner_id.ids)
+        cls.project = create_delivery_project(cls)
         cls.Goal = cls.env["b2b.weekly.goal"].with_user(cls.project_user)
 
     def _goal(self, week=MONDAY, **values):

@@ -9,15 +9,22 @@ from odoo.tests import Form, new_test_user
 from .common_delivery import DeliveryCase
 
 
+def create_delivery_project(case):
+    """The delivery project of ``case.order``, confirmed and created by its
+    salesperson, followed by the project user (a delivery team member)."""
+    case.confirm(case.order)
+    project = case.env["project.project"].browse(
+        case.order.with_user(case.salesman).action_create_project()
+    )
+    project.message_subscribe(partner_ids=case.project_user.partner_id.ids)
+    return project
+
+
 class TestDeliveryResources(DeliveryCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.confirm(cls.order)
-        cls.project = cls.env["project.project"].browse(
-            cls.order.with_user(cls.salesman).action_create_project()
-        )
-        cls.project.message_subscribe(partner_ids=cls.project_user.partner_id.ids)
+        cls.project = create_delivery_project(cls)
 
     def test_new_project_proposes_one_line_per_kind(self):
         lines = self.project.resource_line_ids

@@ -9,16 +9,14 @@ from odoo.exceptions import UserError
 from odoo.tests import new_test_user
 
 from .common_delivery import DeliveryCase
+from .test_delivery_resources import create_delivery_project
 
 
 class TestDeliveryTeam(DeliveryCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.confirm(cls.order)
-        cls.project = cls.env["project.project"].browse(
-            cls.order.with_user(cls.salesman).action_create_project()
-        )
+        cls.project = create_delivery_project(cls)
         cls.project.user_id = cls.project_manager
         cls.member = new_test_user(
             cls.env,

@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user
 
 from .common_delivery import DeliveryCase
+from .test_delivery_resources import create_delivery_project
 
 
 class TestDeliveryUpsell(DeliveryCase):
@@ -15,11 +16,7 @@ class TestDeliveryUpsell(DeliveryCase):
         super().setUpClass()
         cls.team = cls.env["crm.team"].create({"name": "Kinh doanh miền Bắc"})
         cls.order.team_id = cls.team
-        cls.confirm(cls.order)
-        cls.project = cls.env["project.project"].browse(
-            cls.order.with_user(cls.salesman).action_create_project()
-        )
-        cls.project.message_subscribe(partner_ids=cls.project_user.partner_id.ids)
+        cls.project = create_delivery_project(cls)
 
     def test_project_user_creates_follow_up(self):
         lead_id = self.project.with_user(self.project_user).action_create_upsell_lead()
