@@ -78,6 +78,11 @@
         "wizards/b2b_contract_close_wizard_views.xml",
         "data/mail_template_payment_reminder.xml",
         "data/b2b_payment_reminder_level_data.xml",
+        "security/b2b_delivery_security.xml",
+        "data/b2b_delivery_cron.xml",
+        "views/b2b_resource_line_views.xml",
+        "views/b2b_weekly_goal_views.xml",
+        "views/project_project_delivery_views.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [
