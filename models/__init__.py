@@ -25,6 +25,7 @@ from . import (
     b2b_risk,
     b2b_scope_item,
     b2b_stakeholder,
+    b2b_step_mixin,
     b2b_team_agreement,
     b2b_touchpoint,
     b2b_weekly_goal,

@@ -19,8 +19,9 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..utils.steps import in_step, with_step
+from ..utils.steps import StepFacts, in_step, with_step
 from .b2b_customer_word import B2bCustomerWordMixin
+from .b2b_step_mixin import B2bStepMixin
 
 ACCEPTANCE_STATES = [
     ("draft", "Draft"),
@@ -70,6 +71,7 @@ class B2bAcceptance(models.Model):
         "mail.activity.mixin",
         # Defined before the minutes, whatever the import order.
         B2bCustomerWordMixin._name,
+        B2bStepMixin._name,
     ]
     _order = "id desc"
 
@@ -199,12 +201,9 @@ class B2bAcceptance(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         vals_list = [dict(vals) for vals in vals_list]
+        # Before the minutes take a number.
+        self._b2b_check_step_facts(vals_list=vals_list)
         for vals in vals_list:
-            step_fields = STEP_FIELDS & {
-                key for key, value in vals.items() if value and key != "state"
-            }
-            if vals.get("state", "draft") != "draft" or step_fields:
-                raise UserError(self._step_refusal())
             vals.pop("access_token", None)
             if vals.get("name", "/") == "/":
                 vals["name"] = (
@@ -218,8 +217,8 @@ class B2bAcceptance(models.Model):
     def write(self, vals):
         if not in_step(self, ACCEPTANCE_STEP_KEY):
             self.check_access("write")
-            if STEP_FIELDS & set(vals):
-                raise UserError(self._step_refusal())
+            # The steps' facts first, then what sent minutes allow.
+            self._b2b_check_step_facts(vals=vals)
             self._check_editable(vals)
         result = super().write(vals)
         if "phase_id" in vals:
@@ -298,6 +297,13 @@ class B2bAcceptance(models.Model):
                 )
             )
         return True
+
+    def _b2b_step_facts(self):
+        return super()._b2b_step_facts() + [
+            StepFacts(
+                ACCEPTANCE_STEP_KEY, STEP_FIELDS, "_step_refusal", initial={"state": "draft"}
+            )
+        ]
 
     def _step_refusal(self):
         return self.env._(

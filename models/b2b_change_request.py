@@ -19,12 +19,11 @@ from ..utils.scope_steps import (
     clean_customer_name,
     composer_action,
     send_with_template,
-    sets_step_facts,
 )
-from ..utils.steps import in_step, with_step
+from ..utils.steps import StepFacts, with_step
 
-# The mixin this model inherits is registered first.
-from . import b2b_customer_word  # noqa: F401
+# The mixins this model inherits are registered first.
+from . import b2b_customer_word, b2b_step_mixin  # noqa: F401
 
 CHANGE_REQUEST_STATES = [
     ("draft", "Draft"),
@@ -68,6 +67,7 @@ class B2bChangeRequest(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "b2b.customer.word.mixin",
+        "b2b.step.mixin",
     ]
     _order = "order_id, id desc"
 
@@ -179,15 +179,16 @@ class B2bChangeRequest(models.Model):
     # CRUD: the steps' facts only through the steps; content while draft
     # ------------------------------------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not in_step(self, CHANGE_STEP_KEY) and sets_step_facts(vals_list, CHANGE_STEP_FIELDS, "state"):
-            raise UserError(self._step_refusal())
-        return super().create(vals_list)
+    def _b2b_step_facts(self):
+        return super()._b2b_step_facts() + [
+            StepFacts(
+                CHANGE_STEP_KEY, CHANGE_STEP_FIELDS, "_step_refusal", initial={"state": "draft"}
+            )
+        ]
 
     def write(self, vals):
-        if CHANGE_STEP_FIELDS.intersection(vals) and not in_step(self, CHANGE_STEP_KEY):
-            raise UserError(self._step_refusal())
+        # The steps' facts first, then what a sent request allows.
+        self._b2b_check_step_facts(vals=vals)
         if CHANGE_CONTENT_FIELDS.intersection(vals):
             for change in self.filtered(lambda c: c.state != "draft"):
                 raise UserError(

@@ -8,7 +8,9 @@ the achievement view alike."""
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..utils.steps import in_step, with_step
+from ..utils.arguments import past_date_argument
+from ..utils.steps import StepFacts, with_step
+from .b2b_step_mixin import B2bStepMixin
 
 CONTRACT_STATES = [
     ("draft", "Draft"),
@@ -18,8 +20,6 @@ CONTRACT_STATES = [
 ]
 # A contract counts as signed once signed, and stays so when done.
 SIGNED_STATES = ("signed", "done")
-# The facts of the steps: written only inside them (utils.steps).
-STEP_FIELDS = ("state", "date_signed")
 CONTRACT_STEP_KEY = "b2b_contract_step"
 
 
@@ -28,7 +28,8 @@ class B2bContract(models.Model):
 
     _name = "b2b.contract"
     _description = "B2B Contract"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    # The step mixin is defined before the contract, whatever the import order.
+    _inherit = ["mail.thread", "mail.activity.mixin", B2bStepMixin._name]
     _order = "date_signed desc, id desc"
     _check_company_auto = True
 
@@ -165,11 +166,18 @@ class B2bContract(models.Model):
     def _check_orders_customer(self):
         self.sale_order_ids._check_b2b_contract()
 
+    def _b2b_step_facts(self):
+        return super()._b2b_step_facts() + [
+            StepFacts(
+                CONTRACT_STEP_KEY,
+                ("state", "date_signed"),
+                "_state_refusal",
+                initial={"state": "draft"},
+            )
+        ]
+
     @api.model_create_multi
     def create(self, vals_list):
-        if not in_step(self, CONTRACT_STEP_KEY):
-            for vals in vals_list:
-                self._check_no_step_fields(vals, creating=True)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 company = self.env["res.company"].browse(
@@ -184,11 +192,6 @@ class B2bContract(models.Model):
                 )
         return super().create(vals_list)
 
-    def write(self, vals):
-        if not in_step(self, CONTRACT_STEP_KEY):
-            self._check_no_step_fields(vals)
-        return super().write(vals)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft_or_cancelled(self):
         for contract in self:
@@ -201,23 +204,11 @@ class B2bContract(models.Model):
                     )
                 )
 
-    def _check_no_step_fields(self, vals, creating=False):
-        """Refuse a state or a signing date written other than by a step (a
-        new contract may say it is a draft)."""
-        fields_given = [
-            name
-            for name in STEP_FIELDS
-            if name in vals
-            and not (creating and name == "state" and vals[name] == "draft")
-            and not (creating and name == "date_signed" and not vals[name])
-        ]
-        if fields_given:
-            raise UserError(
-                self.env._(
-                    "The state and the signing date of a contract change only "
-                    "through its buttons (Sign, Done, Cancel, Reset to Draft)."
-                )
-            )
+    def _state_refusal(self):
+        return self.env._(
+            "The state and the signing date of a contract change only through "
+            "its buttons (Sign, Done, Cancel, Reset to Draft)."
+        )
 
     # ------------------------------------------------------------------
     # Steps
@@ -241,23 +232,12 @@ class B2bContract(models.Model):
         """Sign the draft contracts on ``date_signed`` (``YYYY-MM-DD``, not in
         the future; default today). Installments due on the signature are
         released (payment plan). Returns True."""
-        today = fields.Date.context_today(self)
-        day = today
-        if date_signed:
-            try:
-                day = fields.Date.to_date(date_signed)
-            except (TypeError, ValueError):
-                day = None
-            if not day:
-                raise UserError(
-                    self.env._(
-                        "The signing date must be a date written YYYY-MM-DD, not "
-                        "%(value)s.",
-                        value=repr(date_signed),
-                    )
-                )
-            if day > today:
-                raise UserError(self.env._("A contract cannot be signed in the future."))
+        day = past_date_argument(
+            self,
+            date_signed,
+            self.env._("The signing date"),
+            self.env._("A contract cannot be signed in the future."),
+        )
         for contract in self:
             if not contract.partner_id:
                 raise UserError(

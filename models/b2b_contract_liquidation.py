@@ -10,11 +10,10 @@ Every road to done meets the rule: the state reaches ``done`` only through
 
 from odoo import fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare
 
-# An invoice counts as paid in these payment states (as the installments
-# read them).
-PAID_STATES = ("paid", "in_payment", "reversed")
+from ..utils.arguments import past_date_argument
+from ..utils.steps import StepFacts
+from .b2b_contract import CONTRACT_STEP_KEY
 
 
 class B2bContract(models.Model):
@@ -47,15 +46,16 @@ class B2bContract(models.Model):
     # The rule, on every road to done
     # ------------------------------------------------------------------
 
-    def _check_no_step_fields(self, vals, creating=False):
-        if "date_liquidated" in vals and not (creating and not vals["date_liquidated"]):
-            raise UserError(
-                self.env._(
-                    "The liquidation date of a contract is written only by its "
-                    "liquidation (Close the Contract)."
-                )
-            )
-        return super()._check_no_step_fields(vals, creating=creating)
+    def _b2b_step_facts(self):
+        return super()._b2b_step_facts() + [
+            StepFacts(CONTRACT_STEP_KEY, ("date_liquidated",), "_liquidation_date_refusal")
+        ]
+
+    def _liquidation_date_refusal(self):
+        return self.env._(
+            "The liquidation date of a contract is written only by its "
+            "liquidation (Close the Contract)."
+        )
 
     def write(self, vals):
         if vals.get("state") == "done":
@@ -86,25 +86,12 @@ class B2bContract(models.Model):
         """Liquidate the signed contracts on ``date_liquidated``
         (``YYYY-MM-DD``, not in the future; default today): refused while
         anything remains open. Returns True."""
-        today = fields.Date.context_today(self)
-        day = today
-        if date_liquidated:
-            try:
-                day = fields.Date.to_date(date_liquidated)
-            except (TypeError, ValueError):
-                day = None
-            if not day:
-                raise UserError(
-                    self.env._(
-                        "The liquidation date must be a date written YYYY-MM-DD, "
-                        "not %(value)s.",
-                        value=repr(date_liquidated),
-                    )
-                )
-            if day > today:
-                raise UserError(
-                    self.env._("A contract cannot be liquidated in the future.")
-                )
+        day = past_date_argument(
+            self,
+            date_liquidated,
+            self.env._("The liquidation date"),
+            self.env._("A contract cannot be liquidated in the future."),
+        )
         self._move_state("done", ("signed",), {"date_liquidated": day})
         for contract in self:
             contract.message_post(
@@ -165,68 +152,12 @@ class B2bContract(models.Model):
             .sorted(lambda move: (move.invoice_date or fields.Date.today(), move.id))
         )
 
-    def _get_liquidation_lines(self):
-        """The orders' own lines (not notes, not down payments)."""
-        self.ensure_one()
-        return self._get_liquidation_orders().order_line.filtered(
-            lambda line: not line.display_type and not line.is_downpayment
-        )
-
     def _get_liquidation_open_items(self):
-        """What still prevents the liquidation, one sentence per item."""
+        """What still prevents the liquidation, one sentence per item: what
+        its orders leave open (``sale.order._b2b_open_items``), and each
+        phase not accepted."""
         self.ensure_one()
-        items = []
-        for line in self._get_liquidation_lines():
-            rounding = line.product_uom_id.rounding
-            ordered = abs(line.product_uom_qty)
-            invoiced = abs(line.qty_invoiced_posted)
-            if (
-                float_compare(invoiced, ordered, precision_rounding=rounding) < 0
-                or float_compare(line.qty_to_invoice, 0, precision_rounding=rounding)
-                > 0
-            ):
-                items.append(
-                    self.env._(
-                        "The line %(line)s of %(order)s is invoiced for %(invoiced)s "
-                        "of %(ordered)s ordered (%(delivered)s delivered).",
-                        line=line.name.splitlines()[0] if line.name else "",
-                        order=line.order_id.name,
-                        invoiced="%g" % line.qty_invoiced_posted,
-                        ordered="%g" % line.product_uom_qty,
-                        delivered="%g" % line.qty_delivered,
-                    )
-                )
-        for installment in self._get_liquidation_orders().payment_plan_line_ids:
-            if installment.state != "paid":
-                items.append(
-                    self.env._(
-                        "The installment %(line)s of %(order)s is %(state)s, "
-                        "not paid.",
-                        line=installment.name,
-                        order=installment.order_id.name,
-                        state=dict(
-                            installment._fields["state"]._description_selection(
-                                self.env
-                            )
-                        )[installment.state],
-                    )
-                )
-        for invoice in self._get_liquidation_invoices():
-            if invoice.state == "draft":
-                items.append(
-                    self.env._(
-                        "The invoice %(invoice)s is a draft: post or delete it.",
-                        invoice=invoice.display_name,
-                    )
-                )
-            elif invoice.payment_state not in PAID_STATES:
-                items.append(
-                    self.env._(
-                        "The invoice %(invoice)s is not paid: %(residual)s due.",
-                        invoice=invoice.name,
-                        residual=invoice.currency_id.format(invoice.amount_residual),
-                    )
-                )
+        items = self._get_liquidation_orders()._b2b_open_items()
         for phase in self._get_liquidation_phases():
             if phase.state != "accepted":
                 items.append(

@@ -9,6 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..utils import kpi_periods
+from ..utils.arguments import date_argument
 from ..utils.cron import run_each
 
 # The nine key indicators of the seed, in its order (the funnel's order).
@@ -163,21 +164,10 @@ class B2bKpiTarget(models.Model):
     def _kpi_period(self, date_from, date_to):
         """The period asked, as two dates; a clear error for anything else."""
         _ = self.env._
-        days = []
-        for value, label in (
-            (date_from, _("The first day of the period")),
-            (date_to, _("The last day of the period")),
-        ):
-            try:
-                days.append(kpi_periods.to_date(value))
-            except ValueError:
-                raise UserError(
-                    _(
-                        "%(label)s must be a date written YYYY-MM-DD, not %(value)s.",
-                        label=label,
-                        value=repr(value),
-                    )
-                ) from None
+        days = [
+            date_argument(self, date_from, _("The first day of the period")),
+            date_argument(self, date_to, _("The last day of the period")),
+        ]
         if days[0] > days[1]:
             raise UserError(_("The period must end on or after its first day."))
         return tuple(days)

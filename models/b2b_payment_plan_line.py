@@ -21,7 +21,8 @@ from odoo.tools import float_compare
 from ..utils.cron import run_each
 from ..utils.payment import split_amount
 from ..utils.scope_steps import CHANGE_STEP_KEY
-from ..utils.steps import in_step, with_step
+from ..utils.steps import StepFacts, in_step, with_step
+from .b2b_step_mixin import B2bStepMixin
 
 _logger = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ AUTO_INVOICE_TRIGGERS = ("phase_accepted", "date")
 class B2bPaymentPlanLine(models.Model):
     _name = "b2b.payment.plan.line"
     _description = "Payment Plan Installment"
+    _inherit = [B2bStepMixin._name]
     _order = "order_id, sequence, id"
 
     order_id = fields.Many2one(
@@ -277,26 +279,22 @@ class B2bPaymentPlanLine(models.Model):
                     )
                 )
 
+    def _b2b_step_facts(self):
+        return super()._b2b_step_facts() + [
+            StepFacts(RELEASE_STEP_KEY, ("date_released",), "_release_refusal"),
+            StepFacts(CHANGE_STEP_KEY, ("change_request_id",), "_change_request_refusal"),
+        ]
+
     @api.model_create_multi
     def create(self, vals_list):
-        if not in_step(self, RELEASE_STEP_KEY) and any(
-            vals.get("date_released") for vals in vals_list
-        ):
-            raise UserError(self._release_refusal())
-        if not in_step(self, CHANGE_STEP_KEY) and any(
-            vals.get("change_request_id") for vals in vals_list
-        ):
-            raise UserError(self._change_request_refusal())
         lines = super().create(vals_list)
         if not in_step(self, PLAN_EDIT_STEP_KEY):
             lines.order_id._check_payment_plan_whole()
         return lines
 
     def write(self, vals):
-        if "date_released" in vals and not in_step(self, RELEASE_STEP_KEY):
-            raise UserError(self._release_refusal())
-        if "change_request_id" in vals and not in_step(self, CHANGE_STEP_KEY):
-            raise UserError(self._change_request_refusal())
+        # The steps' facts first, then what an invoiced installment keeps.
+        self._b2b_check_step_facts(vals=vals)
         locked = set(INVOICED_LOCKED_FIELDS) & set(vals)
         if locked:
             for line in self:

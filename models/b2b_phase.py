@@ -7,7 +7,8 @@ stands for it; accepted by the customer on its own."""
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..utils.steps import in_step, with_step
+from ..utils.steps import StepFacts, with_step
+from .b2b_step_mixin import B2bStepMixin
 from .project_project import CUSTOMER_DATE_DEPENDS
 
 PHASE_STATES = [
@@ -26,7 +27,7 @@ MILESTONE_FIELDS = {"name": "name", "date_deadline": "deadline", "sequence": "se
 class B2bPhase(models.Model):
     _name = "b2b.phase"
     _description = "Delivery Phase"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", B2bStepMixin._name]
     _order = "order_id, project_id, sequence, id"
 
     order_id = fields.Many2one(
@@ -114,11 +115,13 @@ class B2bPhase(models.Model):
     # CRUD: the state only through the steps; the milestone in step
     # ------------------------------------------------------------------
 
+    def _b2b_step_facts(self):
+        return super()._b2b_step_facts() + [
+            StepFacts(PHASE_STEP_KEY, ("state",), "_state_refusal", initial={"state": "planned"})
+        ]
+
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("state", "planned") != "planned":
-                raise UserError(self._state_refusal())
         Project = self.env["project.project"]
         Order = self.env["sale.order"]
         vals_list = [dict(vals) for vals in vals_list]
@@ -136,9 +139,6 @@ class B2bPhase(models.Model):
         return phases
 
     def write(self, vals):
-        if "state" in vals and not in_step(self, PHASE_STEP_KEY):
-            if any(phase.state != vals["state"] for phase in self):
-                raise UserError(self._state_refusal())
         result = super().write(vals)
         if "project_id" in vals or set(MILESTONE_FIELDS) & set(vals):
             self._sync_milestones()

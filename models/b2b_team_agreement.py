@@ -7,7 +7,7 @@ phase's deadline makes a new version of the plan: everyone is asked again."""
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..utils.steps import in_step, with_step
+from ..utils.steps import StepFacts, in_step, with_step
 
 AGREEMENT_STEP_KEY = "b2b_team_agreement_step"
 # The facts that prove an agreement: written by the member's own step only.
@@ -17,6 +17,7 @@ AGREEMENT_FACTS = ("date_agreed", "plan_version")
 class B2bTeamAgreement(models.Model):
     _name = "b2b.team.agreement"
     _description = "Team Agreement"
+    _inherit = ["b2b.step.mixin"]
     _order = "project_id, id"
 
     project_id = fields.Many2one(
@@ -67,18 +68,13 @@ class B2bTeamAgreement(models.Model):
             "the Plan."
         )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not in_step(self, AGREEMENT_STEP_KEY) and any(
-            vals.get(name) for vals in vals_list for name in AGREEMENT_FACTS
-        ):
-            raise UserError(self._fact_refusal())
-        return super().create(vals_list)
+    def _b2b_step_facts(self):
+        return super()._b2b_step_facts() + [
+            StepFacts(AGREEMENT_STEP_KEY, AGREEMENT_FACTS, "_fact_refusal")
+        ]
 
     def write(self, vals):
         if not in_step(self, AGREEMENT_STEP_KEY):
-            if set(AGREEMENT_FACTS) & set(vals):
-                raise UserError(self._fact_refusal())
             if "user_id" in vals and any(line.date_agreed for line in self):
                 raise UserError(
                     self.env._("The member of an agreement already given cannot change.")

@@ -10,7 +10,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..utils.cron import run_each
-from ..utils.steps import in_step, with_step
+from ..utils.steps import StepFacts, with_step
 
 GOAL_STATES = [("todo", "To Do"), ("done", "Done"), ("missed", "Missed")]
 GOAL_STEP_KEY = "b2b_weekly_goal_step"
@@ -24,7 +24,7 @@ def week_monday(day):
 class B2bWeeklyGoal(models.Model):
     _name = "b2b.weekly.goal"
     _description = "Weekly Goal"
-    _inherit = ["mail.thread", "b2b.project.line.mixin"]
+    _inherit = ["mail.thread", "b2b.project.line.mixin", "b2b.step.mixin"]
     _order = "week_start desc, project_id, id"
 
     project_id = fields.Many2one(
@@ -77,19 +77,10 @@ class B2bWeeklyGoal(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not in_step(self, GOAL_STEP_KEY) and any(
-            vals.get("state", "todo") != "todo" for vals in vals_list
-        ):
-            raise UserError(self._state_refusal())
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if "state" in vals and not in_step(self, GOAL_STEP_KEY):
-            if any(goal.state != vals["state"] for goal in self):
-                raise UserError(self._state_refusal())
-        return super().write(vals)
+    def _b2b_step_facts(self):
+        return super()._b2b_step_facts() + [
+            StepFacts(GOAL_STEP_KEY, ("state",), "_state_refusal", initial={"state": "todo"})
+        ]
 
     def _state_refusal(self):
         return self.env._(

@@ -11,8 +11,9 @@ an installment's amount.
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare, float_is_zero
+from odoo.tools import float_compare
 
+from ..utils.payment import SETTLED_PAYMENT_STATES
 from ..utils.steps import with_step
 from .b2b_payment_plan_line import PLAN_EDIT_STEP_KEY, lock_orders
 
@@ -244,51 +245,75 @@ class SaleOrder(models.Model):
                 raise UserError(message)
         return True
 
-    def _check_payment_plan_settled(self):
-        """Refuse (for the liquidation) while anything of the order remains
-        uninvoiced or unpaid: each installment paid, every line invoiced and
-        each invoice of the order paid. Returns True."""
-        digits = self.env["decimal.precision"].precision_get("Product Unit")
-        for order in self.sudo():
-            open_lines = order.payment_plan_line_ids.filtered(
-                lambda line: line.state != "paid"
-            )
-            if open_lines:
-                raise UserError(
-                    self.env._(
-                        "%(order)s is not settled: installments %(lines)s are not "
-                        "paid yet.",
-                        order=order.name,
-                        lines=", ".join(open_lines.mapped("name")),
+    def _b2b_open_items(self):
+        """What of these orders is still open, one sentence per item: a
+        line (not a note, not a down payment) invoiced for less than ordered
+        or with something to invoice, an installment not paid, an invoice in
+        draft or not paid. Read from Odoo's records; the one rule of a
+        settled order (the liquidation asks it)."""
+        _ = self.env._
+        orders = self.sudo()
+        items = []
+        for line in orders.order_line:
+            if line.display_type or line.is_downpayment:
+                continue
+            rounding = line.product_uom_id.rounding
+            if (
+                float_compare(
+                    abs(line.qty_invoiced_posted),
+                    abs(line.product_uom_qty),
+                    precision_rounding=rounding,
+                )
+                < 0
+                or float_compare(line.qty_to_invoice, 0, precision_rounding=rounding) > 0
+            ):
+                items.append(
+                    _(
+                        "The line %(line)s of %(order)s is invoiced for %(invoiced)s "
+                        "of %(ordered)s ordered (%(delivered)s delivered).",
+                        line=line.name.splitlines()[0] if line.name else "",
+                        order=line.order_id.name,
+                        invoiced="%g" % line.qty_invoiced_posted,
+                        ordered="%g" % line.product_uom_qty,
+                        delivered="%g" % line.qty_delivered,
                     )
                 )
-            to_invoice = order.order_line.filtered(
-                lambda line: not line.display_type
-                and not float_is_zero(line.qty_to_invoice, precision_digits=digits)
+        states = dict(
+            self.env["b2b.payment.plan.line"]._fields["state"]._description_selection(
+                self.env
             )
-            if to_invoice or order.invoice_status in ("to invoice", "upselling"):
-                raise UserError(
-                    self.env._(
-                        "%(order)s is not settled: %(lines)s remain to invoice.",
-                        order=order.name,
-                        lines=", ".join(to_invoice.mapped("name")) or order.name,
+        )
+        for installment in orders.payment_plan_line_ids:
+            if installment.state != "paid":
+                items.append(
+                    _(
+                        "The installment %(line)s of %(order)s is %(state)s, "
+                        "not paid.",
+                        line=installment.name,
+                        order=installment.order_id.name,
+                        state=states[installment.state],
                     )
                 )
-            unpaid = order.invoice_ids.filtered(
-                lambda move: move.state == "posted"
-                and move.move_type == "out_invoice"
-                and move.payment_state not in ("paid", "in_payment", "reversed")
-            )
-            if unpaid:
-                raise UserError(
-                    self.env._(
-                        "%(order)s is not settled: invoices %(invoices)s are not "
-                        "paid yet.",
-                        order=order.name,
-                        invoices=", ".join(unpaid.mapped("name")),
+        invoices = orders.invoice_ids.filtered(lambda move: move.state != "cancel")
+        for invoice in invoices.sorted(
+            lambda move: (move.invoice_date or fields.Date.today(), move.id)
+        ):
+            if invoice.state == "draft":
+                items.append(
+                    _(
+                        "The invoice %(invoice)s is a draft: post or delete it.",
+                        invoice=invoice.display_name,
                     )
                 )
-        return True
+            elif invoice.payment_state not in SETTLED_PAYMENT_STATES:
+                items.append(
+                    _(
+                        "The invoice %(invoice)s is not paid: %(residual)s due.",
+                        invoice=invoice.name,
+                        residual=invoice.currency_id.format(invoice.amount_residual),
+                    )
+                )
+        return items
 
     # ------------------------------------------------------------------
     # Steps

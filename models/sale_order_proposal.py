@@ -6,16 +6,16 @@ opportunity, the indicator and the report views alike; when it was first
 sent is a fact set by the server only."""
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
-from ..utils.steps import in_step, with_step
+from ..utils.steps import StepFacts, with_step
 from .b2b_checkpoint import QUOTATION_SENT_STATES
 
 PROPOSAL_STEP_KEY = "b2b_proposal_step"
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    _name = "sale.order"
+    _inherit = ["sale.order", "b2b.step.mixin"]
 
     b2b_date_proposal = fields.Datetime(
         string="Proposal Sent on",
@@ -37,19 +37,18 @@ class SaleOrder(models.Model):
             ("b2b_date_proposal", "!=", False),
         ]
 
+    def _b2b_step_facts(self):
+        return super()._b2b_step_facts() + [
+            StepFacts(PROPOSAL_STEP_KEY, ("b2b_date_proposal",), "_proposal_refusal")
+        ]
+
     @api.model_create_multi
     def create(self, vals_list):
-        if not in_step(self, PROPOSAL_STEP_KEY) and any(
-            vals.get("b2b_date_proposal") for vals in vals_list
-        ):
-            raise UserError(self._proposal_refusal())
         orders = super().create(vals_list)
         orders._mark_as_proposal()
         return orders
 
     def write(self, vals):
-        if "b2b_date_proposal" in vals and not in_step(self, PROPOSAL_STEP_KEY):
-            raise UserError(self._proposal_refusal())
         res = super().write(vals)
         if vals.get("state") in QUOTATION_SENT_STATES or vals.get("opportunity_id"):
             self._mark_as_proposal()

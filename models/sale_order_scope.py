@@ -15,9 +15,8 @@ from ..utils.scope_steps import (
     clean_customer_name,
     composer_action,
     send_with_template,
-    sets_step_facts,
 )
-from ..utils.steps import in_step, with_step
+from ..utils.steps import StepFacts, in_step, with_step
 
 SCOPE_STATES = [
     ("draft", "Draft"),
@@ -54,7 +53,7 @@ SCOPE_LOCKED_ORDER_FIELDS = (
 
 class SaleOrder(models.Model):
     _name = "sale.order"
-    _inherit = ["sale.order", "b2b.customer.word.mixin"]
+    _inherit = ["sale.order", "b2b.customer.word.mixin", "b2b.step.mixin"]
 
     scope_item_ids = fields.One2many(
         "b2b.scope.item", "order_id", string="Scope", copy=True
@@ -130,15 +129,14 @@ class SaleOrder(models.Model):
     # CRUD: the scope's facts only through the steps; the lock
     # ------------------------------------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not in_step(self, SCOPE_STEP_KEY) and sets_step_facts(vals_list, SCOPE_FIELDS, "scope_state"):
-            raise UserError(self._scope_refusal())
-        return super().create(vals_list)
+    def _b2b_step_facts(self):
+        return super()._b2b_step_facts() + [
+            StepFacts(
+                SCOPE_STEP_KEY, SCOPE_FIELDS, "_scope_refusal", initial={"scope_state": "draft"}
+            )
+        ]
 
     def write(self, vals):
-        if SCOPE_FIELDS.intersection(vals) and not in_step(self, SCOPE_STEP_KEY):
-            raise UserError(self._scope_refusal())
         self._check_locked_order_fields(vals)
         return super().write(vals)
 

@@ -312,19 +312,24 @@ class TestPaymentCoverage(PaymentCase):
     def test_settled_only_when_all_is_invoiced_and_paid(self):
         order = self.delivered_order()
         advance, final = order.payment_plan_line_ids.sorted("sequence")
-        with self.assertRaisesRegex(UserError, "Tạm ứng"):
-            order._check_payment_plan_settled()
+
+        def open_items(orders):
+            return "\n".join(orders._b2b_open_items())
+
+        self.assertIn(advance.name, open_items(order))
         advance_invoice = self.post(self.invoice(advance))
+        self.assertIn("not paid: ", open_items(order))
         self.pay(advance_invoice)
-        with self.assertRaisesRegex(UserError, "Quyết toán"):
-            order._check_payment_plan_settled()
-        order.order_line.filtered(lambda line: line.product_id == self.support).qty_delivered = 3
+        self.assertNotIn(advance.name, open_items(order))
+        self.assertIn(final.name, open_items(order))
+        support_line = order.order_line.filtered(lambda line: line.product_id == self.support)
+        self.assertIn("of 3 ordered (0 delivered)", open_items(order))
+        support_line.qty_delivered = 3
         final_invoice = self.post(self.invoice(final))
-        with self.assertRaisesRegex(UserError, "Quyết toán"):
-            order._check_payment_plan_settled()
+        self.assertNotIn("ordered", open_items(order))
+        self.assertIn(final_invoice.name, open_items(order))
         self.pay(final_invoice)
-        self.assertTrue(order._check_payment_plan_settled())
+        self.assertEqual(order._b2b_open_items(), [])
         # An order without a plan: every line invoiced and paid.
         plain = self.confirm(self.create_order())
-        with self.assertRaisesRegex(UserError, "to invoice"):
-            plain._check_payment_plan_settled()
+        self.assertIn("invoiced for 0 of", open_items(plain))

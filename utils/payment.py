@@ -65,6 +65,9 @@ def adds_up(total, amounts, decimal_places=2):
 
 # The ageing buckets of an amount due, each up to its last day overdue (the
 # last one has no end): for the receivables report and any Python reading it.
+# An invoice is settled in these payment states (paid, or cancelled by its
+# credit note).
+SETTLED_PAYMENT_STATES = ("paid", "in_payment", "reversed")
 AGEING_LIMITS = (
     (0, "not_due"),
     (30, "1_30"),

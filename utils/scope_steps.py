@@ -62,13 +62,3 @@ def send_with_template(records, template):
             }
         )._action_send_mail()
     return True
-
-
-def sets_step_facts(vals_list, fields, state_field):
-    """Whether any of ``vals_list`` sets one of a step's ``fields`` (its
-    state to anything but draft, or any other fact at all)."""
-    return any(
-        vals[name] and not (name == state_field and vals[name] == "draft")
-        for vals in vals_list
-        for name in fields.intersection(vals)
-    )

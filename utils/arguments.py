@@ -1,0 +1,37 @@
+# Copyright 2026 b2b_sales_delivery contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The arguments a caller gives to a public method, checked: a clear,
+translated ``UserError`` naming the argument instead of a traceback."""
+
+from odoo import fields
+from odoo.exceptions import UserError
+
+from .kpi_periods import to_date
+
+
+def date_argument(records, value, label):
+    """``value`` (a date, a datetime or ``YYYY-MM-DD``) as a date; a
+    ``UserError`` naming ``label`` for anything else."""
+    try:
+        return to_date(value)
+    except (TypeError, ValueError, OverflowError):
+        raise UserError(
+            records.env._(
+                "%(label)s must be a date written YYYY-MM-DD, not %(value)s.",
+                label=label,
+                value=repr(value),
+            )
+        ) from None
+
+
+def past_date_argument(records, value, label, future_message):
+    """The day of a step that happened (a signature, a liquidation):
+    ``value`` checked as ``date_argument`` does, today when not given, and
+    refused with ``future_message`` when after today."""
+    today = fields.Date.context_today(records)
+    if not value:
+        return today
+    day = date_argument(records, value, label)
+    if day > today:
+        raise UserError(future_message)
+    return day
