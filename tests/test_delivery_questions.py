@@ -61,6 +61,11 @@ class TestDeliveryQuestions(QuestionCase):
         self.assertEqual(activity.user_id, self.project_manager)
         self.assertEqual(activity.date_deadline, DUE_ON)
         self.assertEqual(self.project.b2b_question_open_count, 1)
+        # A new owner gets the activity.
+        question.user_id = self.project_user
+        self.assertEqual(question.activity_ids.user_id, self.project_user)
+        question.user_id = self.project_manager
+        self.assertEqual(question.activity_ids.user_id, self.project_manager)
 
         with freeze_time("2026-03-10 04:00:00"):
             self.assertIs(
@@ -137,6 +142,15 @@ class TestDeliveryQuestions(QuestionCase):
                     env_question.write(values)
             with self.assertRaises(UserError):
                 question.copy(values)
+        # Through the project's lines (another model's write).
+        with self.assertRaises(UserError):
+            self.project.write(
+                {"b2b_question_ids": [(1, question.id, {"state": "answered", "answer": "Có"})]}
+            )
+        with self.assertRaises(UserError):
+            self.project.write(
+                {"b2b_question_ids": [(0, 0, {"name": "Mới", "state": "answered"})]}
+            )
         self.assertEqual(question.state, "open")
         self.assertFalse(question.answer)
         # The other fields stay editable.
