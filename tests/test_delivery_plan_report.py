@@ -200,8 +200,42 @@ class TestDeliveryPlanPortal(HttpCase, PlanCase):
         self.assertEqual(order_page.status_code, 200)
         self.assertIn("/my/orders/%s/plan" % self.order.id, order_page.text)
 
+    def test_project_page_links(self):
+        self.authenticate(self.portal_user.login, self.portal_user.login)
+        page = self.url_open(
+            "/my/projects/%s?access_token=%s" % (self.project.id, self.project_token)
+        )
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(
+            "/my/projects/%s/plan?access_token=%s" % (self.project.id, self.project_token),
+            page.text,
+        )
+        self.assertIn("/my/projects/%s/questions" % self.project.id, page.text)
+
+    def test_questions_page_in_the_customer_language(self):
+        page = self.url_open(self.url("questions"))
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Đặt câu hỏi", page.text)
+        self.assertNotIn("Ask a question", page.text)
+
     def test_customer_without_login(self):
         self.assertCustomerPlan(self.get_plan("orders"))
+        response = self.url_open(
+            self.url("questions/ask"),
+            data={"name": "Ai ký biên bản nghiệm thu?", "csrf_token": self.csrf()},
+        )
+        self.assertEqual(response.status_code, 200)
+        question = self.env["b2b.question"].search([("name", "=", "Ai ký biên bản nghiệm thu?")])
+        self.assertEqual(question.partner_id, self.customer)
+        self.assertEqual(question.source, "customer")
+        # An empty question is refused, nothing is created.
+        response = self.url_open(
+            self.url("questions/ask"), data={"name": "   ", "csrf_token": self.csrf()}
+        )
+        self.assertIn("error=empty", response.url)
+        self.assertEqual(
+            self.env["b2b.question"].search_count([("project_id", "=", self.project.id)]), 1
+        )
         self.assertEqual(self.get_plan("orders", token="x" * 36).status_code, 404)
         self.assertEqual(
             self.url_open("/my/orders/%s/plan" % self.order.id).status_code, 404
