@@ -83,6 +83,10 @@
         "views/b2b_resource_line_views.xml",
         "views/b2b_weekly_goal_views.xml",
         "views/project_project_delivery_views.xml",
+        "security/b2b_question_security.xml",
+        "views/b2b_question_views.xml",
+        "views/b2b_question_portal_templates.xml",
+        "report/b2b_plan_report.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [
