@@ -9,10 +9,10 @@ it again."""
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..utils.steps import in_step, with_step
+from ..utils.steps import StepFacts, with_step
 
 # b2b.project.line.mixin is defined there: loaded before the question.
-from . import b2b_resource_line  # noqa: F401
+from . import b2b_resource_line, b2b_step_mixin  # noqa: F401
 
 QUESTION_SOURCES = [("customer", "Customer"), ("team", "Team")]
 QUESTION_STATES = [("open", "Open"), ("answered", "Answered")]
@@ -24,7 +24,12 @@ QUESTION_STEP_FIELDS = ("state", "answer", "date_answered", "answered_uid")
 class B2bQuestion(models.Model):
     _name = "b2b.question"
     _description = "Delivery Question"
-    _inherit = ["mail.thread", "mail.activity.mixin", "b2b.project.line.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "b2b.project.line.mixin",
+        "b2b.step.mixin",
+    ]
     _order = "state desc, date_due, date_asked desc, id desc"
 
     name = fields.Char(string="Question", required=True, tracking=True)
@@ -143,23 +148,20 @@ class B2bQuestion(models.Model):
                         )
                     )
 
+    def _b2b_step_facts(self):
+        return super()._b2b_step_facts() + [
+            StepFacts(
+                QUESTION_STEP_KEY, QUESTION_STEP_FIELDS, "_step_refusal", initial={"state": "open"}
+            )
+        ]
+
     @api.model_create_multi
     def create(self, vals_list):
-        if not in_step(self, QUESTION_STEP_KEY):
-            for vals in vals_list:
-                if vals.get("state", "open") != "open" or any(
-                    vals.get(name) for name in QUESTION_STEP_FIELDS[1:]
-                ):
-                    raise UserError(self._step_refusal())
         questions = super().create(vals_list)
         questions._schedule_owner_activity()
         return questions
 
     def write(self, vals):
-        if not in_step(self, QUESTION_STEP_KEY) and any(
-            name in vals for name in QUESTION_STEP_FIELDS
-        ):
-            raise UserError(self._step_refusal())
         result = super().write(vals)
         if "user_id" in vals:
             self._schedule_owner_activity()
