@@ -11,7 +11,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..utils.steps import StepFacts, with_step
 
-# b2b.project.line.mixin is defined there: loaded before the question.
+# The mixins the question inherits are loaded before it.
 from . import b2b_resource_line, b2b_step_mixin  # noqa: F401
 
 QUESTION_SOURCES = [("customer", "Customer"), ("team", "Team")]
