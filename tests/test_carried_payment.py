@@ -3,9 +3,9 @@
 """Carried from 11.0 (test_payment_quotation, test_payment_order_total,
 test_payment_reminder): an installment due on a phase is due on a phase of
 its own order, whichever road links them (the installment's phase or order
-written, or the phase moved to another order); an installment's invoice
-raised by hand is refused at posting; an invoice still in draft is no debt:
-no reminder."""
+written, or the phase moved to another order); a draft invoice made by
+hand reserves its amount; an installment's invoice raised by hand is refused
+at posting; an invoice still in draft is no debt: no reminder."""
 
 from datetime import date
 
@@ -74,6 +74,31 @@ class TestCarriedPayment(PaymentCase):
 
 
 class TestCarriedPaymentInvoices(PaymentCase):
+    def test_draft_invoices_reserve_their_amount(self):
+        """A draft invoice made by hand (Odoo's own invoicing of the order)
+        reserves its amount: the next installment is refused. The order's
+        lines belong to the last installment: an invoice of them beyond its
+        amount is never posted; deleted, it frees the plan."""
+        order = self.confirm(self.create_order(self.three_thirds()))
+        first, second, _last = order.payment_plan_line_ids
+        first_invoice = self.invoice(first)
+        by_hand = order._create_invoices(final=True)
+        self.assertEqual(by_hand.state, "draft")
+        tolerance = order._invoicing_tolerance()
+        self.assertLessEqual(abs(by_hand.amount_total - (order.amount_total - first.amount)), tolerance)
+        with self.assertRaises(UserError) as caught:
+            self.invoice(second)
+        self.assertIn("an order is never invoiced for more than its total", str(caught.exception))
+        self.assertFalse(second.invoice_id)
+        with self.assertRaises(UserError) as caught:
+            self.post(by_hand)
+        self.assertIn("an installment is invoiced once", str(caught.exception))
+        self.assertEqual(by_hand.state, "draft")
+        by_hand.unlink()
+        self.post(first_invoice)
+        self.assertEqual(self.invoice(second).state, "draft")
+        self.assertEqual(second.state, "invoiced")
+
     def test_installment_invoice_raised_by_hand_refused(self):
         order = self.confirm(self.create_order(self.three_thirds()))
         first = order.payment_plan_line_ids[0]
