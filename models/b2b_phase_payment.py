@@ -3,9 +3,10 @@
 """An accepted phase releases its installment of the payment plan, and its
 invoice is made at once when it can be; an invoicing that fails (a concurrent
 one, an earlier installment not invoiced) never undoes the acceptance: the
-daily run invoices it later."""
+daily run invoices it later. A phase an installment is due on stays on
+that installment's order."""
 
-from odoo import models
+from odoo import api, models
 
 
 class B2bPhase(models.Model):
@@ -31,3 +32,11 @@ class B2bPhase(models.Model):
             )
             lines._invoice_released()
         return result
+
+    @api.constrains("order_id")
+    def _check_payment_plan_order(self):
+        """A phase moved to another order: the installments due on it meet
+        their own rule (a phase of their order)."""
+        self.env["b2b.payment.plan.line"].sudo().search(
+            [("phase_id", "in", self.ids)]
+        )._check_trigger()

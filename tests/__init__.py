@@ -3,6 +3,11 @@
 from . import (
     test_acceptance,
     test_acceptance_http,
+    test_carried_change_request,
+    test_carried_contract,
+    test_carried_payment,
+    test_carried_pipeline,
+    test_carried_utils,
     test_change_request,
     test_checkpoint_kinds,
     test_checkpoints,
