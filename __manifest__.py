@@ -83,6 +83,12 @@
         "views/b2b_resource_line_views.xml",
         "views/b2b_weekly_goal_views.xml",
         "views/project_project_delivery_views.xml",
+        "security/b2b_review_security.xml",
+        "report/b2b_progress_report.xml",
+        "data/mail_template_delivery_report.xml",
+        "data/b2b_review_cron.xml",
+        "views/b2b_review_views.xml",
+        "views/b2b_delivery_report_views.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [
