@@ -231,6 +231,20 @@ class TestDeliveryReport(ReportCase):
         action = self.project.with_user(self.project_user).action_b2b_print_progress_report()
         self.assertEqual(action["report_name"], "b2b_sales_delivery.report_b2b_progress")
 
+    def test_vietnamese_customer_reads_vietnamese(self):
+        self.customer.lang = "vi_VN"
+        report = self.prepare()
+        self.assertIn("Mục tiêu trong kỳ", str(report.description))
+        self.assertTrue(report.name.startswith("Báo cáo tiến độ"))
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("b2b_sales_delivery.action_report_b2b_progress", report.ids)[0]
+            .decode()
+        )
+        self.assertIn("Kỳ báo cáo:", html)
+        self.assertIn("Quản lý dự án:", html)
+        self.assertCustomerSafe(html)
+
     def test_print_without_report_refused(self):
         with self.assertRaisesRegex(UserError, "no report to the customer yet"):
             self.project.with_user(self.project_user).action_b2b_print_progress_report()
