@@ -204,7 +204,16 @@ class ProjectProject(models.Model):
         default today), prepared from the project when missing; its id."""
         self.ensure_one()
         self.check_access("read")
-        day = fields.Date.to_date(day) or fields.Date.context_today(self)
+        try:
+            day = fields.Date.to_date(day) or fields.Date.context_today(self)
+        except (TypeError, ValueError):
+            raise UserError(
+                self.env._(
+                    "The day of the report must be a date written YYYY-MM-DD, not "
+                    "%(value)s.",
+                    value=day,
+                )
+            ) from None
         start, end = self._get_report_period(day)
         report = self._find_b2b_report(start)
         if not report:

@@ -99,6 +99,11 @@ class TestDeliveryReport(ReportCase):
         self.assertNotIn("Mục tiêu tuần trước", body)
         self.assertCustomerSafe(body)
 
+    def test_prepare_refuses_a_bad_day(self):
+        with self.assertRaisesRegex(UserError, "YYYY-MM-DD"):
+            self.project.with_user(self.project_user).b2b_prepare_report("11/03/2026")
+        self.assertFalse(self.project.b2b_report_count)
+
     def test_biweekly_period_from_plan_start(self):
         self.project.write({"review_cadence": "biweekly", "plan_date_start": date(2026, 3, 2)})
         report = self.prepare(date(2026, 3, 18))

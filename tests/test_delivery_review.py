@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
-from odoo.tests import Form
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, new_test_user
 
 from .common_delivery import DeliveryCase
 from .test_delivery_resources import create_delivery_project
@@ -174,3 +174,22 @@ class TestDeliveryReview(DeliveryCase):
             {"start": datetime(2026, 3, 11, 2, 0), "stop": datetime(2026, 3, 11, 3, 0)}
         )
         self.assertEqual(review.date, datetime(2026, 3, 11, 2, 0))
+
+    def test_other_company_sees_no_review(self):
+        review = self._review()
+        other_company = self.env["res.company"].create({"name": "Công ty Khác"})
+        other_user = new_test_user(
+            self.env,
+            login="b2b_review_other_company",
+            groups="project.group_project_user",
+            company_id=other_company.id,
+            company_ids=[(6, 0, other_company.ids)],
+        )
+        Review = self.env["b2b.review"].with_user(other_user)
+        self.assertFalse(Review.search([("id", "=", review.id)]))
+        with self.assertRaises(AccessError):
+            review.with_user(other_user).read(["name"])
+        with self.assertRaises(AccessError):
+            self.project.with_user(other_user).action_b2b_schedule_reviews()
+        with self.assertRaises(AccessError):
+            self.project.with_user(other_user).b2b_prepare_report(date(2026, 3, 11))
