@@ -6,7 +6,7 @@ it is sent on every road, mailed and printed without an internal risk or an
 internal date; the cron reminds the project manager when one is due."""
 
 import xmlrpc.client
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
@@ -306,3 +306,49 @@ class TestDeliveryReportRpc(HttpCase, ReportCase):
             user, "project.project", "action_b2b_print_progress_report", [self.project.id]
         )
         self.assertEqual(action["report_name"], "b2b_sales_delivery.report_b2b_progress")
+
+    def json2(self, user, model, method, **params):
+        key = (
+            self.env["res.users.apikeys"]
+            .with_user(user)
+            ._generate(
+                scope="rpc",
+                name="integration",
+                expiration_date=datetime.now() + timedelta(days=1),
+            )
+        )
+        return self.url_open(
+            f"/json/2/{model}/{method}",
+            json=params,
+            headers={"Authorization": f"bearer {key}", "X-Odoo-Database": self.env.cr.dbname},
+        )
+
+    def test_project_user_reports_over_json2(self):
+        user = self.project_user
+        response = self.json2(
+            user, "project.project", "b2b_prepare_report", ids=[self.project.id], day="2026-03-11"
+        )
+        self.assertEqual(response.status_code, 200)
+        report = self.env["project.update"].browse(response.json())
+        self.assertEqual(report.b2b_period_start, date(2026, 3, 9))
+        with mute_logger("odoo.http"):
+            refused = self.json2(user, "project.update", "action_send", ids=report.ids)
+        self.assertNotEqual(refused.status_code, 200)
+        self.assertIn("once reviewed", refused.text)
+        with mute_logger("odoo.http"):
+            refused = self.json2(
+                user,
+                "project.update",
+                "write",
+                ids=report.ids,
+                vals={"b2b_report_state": "sent"},
+                context={"b2b_report_step": True},
+            )
+        self.assertIn("cannot be written", refused.text)
+        self.assertIs(
+            self.json2(user, "project.update", "action_b2b_mark_reviewed", ids=report.ids).json(),
+            True,
+        )
+        self.assertIs(self.json2(user, "project.update", "action_send", ids=report.ids).json(), True)
+        report.invalidate_recordset()
+        self.assertEqual(report.b2b_report_state, "sent")
