@@ -87,6 +87,12 @@
         "views/b2b_question_views.xml",
         "views/b2b_question_portal_templates.xml",
         "report/b2b_plan_report.xml",
+        "security/b2b_review_security.xml",
+        "report/b2b_progress_report.xml",
+        "data/mail_template_delivery_report.xml",
+        "data/b2b_review_cron.xml",
+        "views/b2b_review_views.xml",
+        "views/b2b_delivery_report_views.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [
