@@ -8,7 +8,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import is_html_empty
 
-from ..utils.steps import in_step, with_step
+from ..utils.steps import StepFacts, with_step
+
+# The mixins the review inherits are loaded before it.
+from . import b2b_resource_line, b2b_step_mixin  # noqa: F401
 
 REVIEW_STATES = [("planned", "Planned"), ("held", "Held"), ("cancelled", "Cancelled")]
 REVIEW_STEP_KEY = "b2b_review_step"
@@ -19,7 +22,12 @@ REVIEW_STEP_FIELDS = ("state", "date_held")
 class B2bReview(models.Model):
     _name = "b2b.review"
     _description = "Review Meeting"
-    _inherit = ["mail.thread", "mail.activity.mixin", "b2b.project.line.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "b2b.project.line.mixin",
+        "b2b.step.mixin",
+    ]
     _order = "date desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -87,19 +95,12 @@ class B2bReview(models.Model):
             if review.event_id:
                 review.attendee_ids = review.event_id.partner_ids
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not in_step(self, REVIEW_STEP_KEY) and any(
-            vals.get("state", "planned") != "planned" or vals.get("date_held")
-            for vals in vals_list
-        ):
-            raise UserError(self._state_refusal())
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if not in_step(self, REVIEW_STEP_KEY) and set(vals) & set(REVIEW_STEP_FIELDS):
-            raise UserError(self._state_refusal())
-        return super().write(vals)
+    def _b2b_step_facts(self):
+        return super()._b2b_step_facts() + [
+            StepFacts(
+                REVIEW_STEP_KEY, REVIEW_STEP_FIELDS, "_state_refusal", initial={"state": "planned"}
+            )
+        ]
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_held(self):

@@ -13,7 +13,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 
-from ..utils.steps import in_step, with_step
+from ..utils.steps import StepFacts, in_step, with_step
 
 REPORT_STATES = [("draft", "To Review"), ("reviewed", "Reviewed"), ("sent", "Sent")]
 REPORT_STEP_KEY = "b2b_report_step"
@@ -34,7 +34,8 @@ REPORTED_RISK_STATES = ("open", "occurred")
 
 
 class ProjectUpdate(models.Model):
-    _inherit = "project.update"
+    _name = "project.update"
+    _inherit = ["project.update", "b2b.step.mixin"]
 
     b2b_report_state = fields.Selection(
         REPORT_STATES,
@@ -57,18 +58,15 @@ class ProjectUpdate(models.Model):
         related="project_id.partner_id", string="Customer", readonly=True
     )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not in_step(self, REPORT_STEP_KEY) and any(
-            vals.get(name) for vals in vals_list for name in REPORT_STEP_FIELDS
-        ):
-            raise UserError(self._b2b_state_refusal())
-        return super().create(vals_list)
+    def _b2b_step_facts(self):
+        return super()._b2b_step_facts() + [
+            StepFacts(REPORT_STEP_KEY, REPORT_STEP_FIELDS, "_b2b_state_refusal")
+        ]
 
     def write(self, vals):
         if not in_step(self, REPORT_STEP_KEY):
-            if set(vals) & set(REPORT_STEP_FIELDS):
-                raise UserError(self._b2b_state_refusal())
+            # The steps' facts first, then what a reviewed report keeps.
+            self._b2b_check_step_facts(vals=vals)
             frozen = self.filtered(lambda update: update.b2b_report_state in ("reviewed", "sent"))
             if frozen and set(vals) & set(REPORT_CONTENT_FIELDS):
                 raise UserError(
