@@ -83,6 +83,12 @@
         "views/b2b_resource_line_views.xml",
         "views/b2b_weekly_goal_views.xml",
         "views/project_project_delivery_views.xml",
+        "security/b2b_skill_security.xml",
+        "data/b2b_skill_data.xml",
+        "data/b2b_stage_playbook_data.xml",
+        "views/b2b_skill_views.xml",
+        "report/b2b_skill_matrix_views.xml",
+        "views/crm_stage_playbook_views.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [
