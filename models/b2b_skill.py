@@ -41,8 +41,10 @@ class B2bSkill(models.Model):
         "b2b.skill.assessment", "skill_id", string="Assessments"
     )
 
-    _name_unique = models.Constraint(
-        "UNIQUE(name)", "A skill with this name already exists."
+    # The name is translated (a JSON column): unique in English, the
+    # language of the source terms.
+    _name_unique = models.UniqueIndex(
+        "((name->>'en_US'))", "A skill with this name already exists."
     )
     _required_level_range = models.Constraint(
         f"CHECK(required_level BETWEEN {MIN_LEVEL} AND {MAX_LEVEL})",

@@ -104,7 +104,7 @@ class TestSkills(B2bPipelineCase):
     def test_skill_names_unique(self):
         with self.assertRaises(IntegrityError):
             self.env["b2b.skill"].with_user(self.sales_manager).create(
-                {"name": "Closing"}
+                {"name": "Closing contracts"}
             )
 
     # -- assessments -----------------------------------------------------
