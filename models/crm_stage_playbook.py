@@ -77,57 +77,65 @@ class CrmLead(models.Model):
 
     def _launch_stage_playbooks(self):
         """Schedule the playbook of their stage on the opportunities that
-        have not had it yet. Returns the opportunities it was launched on."""
+        have not had it yet, in one batch per stage. Returns the
+        opportunities it was launched on."""
         todo = self.filtered(
             lambda lead: lead.active
             and lead.type == "opportunity"
             and lead.stage_id.b2b_activity_plan_id.sudo().template_ids
             and lead.stage_id not in lead.b2b_playbook_stage_ids
         )
-        for lead in todo:
-            stage = lead.stage_id
-            with_step(lead, PLAYBOOK_STEP_KEY).write(
+        for stage, leads in todo.grouped("stage_id").items():
+            with_step(leads, PLAYBOOK_STEP_KEY).write(
                 {"b2b_playbook_stage_ids": [fields.Command.link(stage.id)]}
             )
-            lead._schedule_playbook(stage.b2b_activity_plan_id.sudo())
+            leads._schedule_playbook(stage.b2b_activity_plan_id.sudo(), stage)
         return todo
 
-    def _schedule_playbook(self, plan):
-        """The activities of ``plan`` on this opportunity, due from today,
+    def _schedule_playbook(self, plan, stage):
+        """The activities of ``plan`` on these opportunities, due from today,
         for the template's own responsible or else the salesperson (the
-        user who moved it when nobody owns it); a note in the chatter lists
+        user who moved it when nobody owns it); a note in each chatter lists
         them, as Odoo's "Launch plan" does."""
-        self.ensure_one()
         today = fields.Date.context_today(self)
-        owner = self.user_id or self.env.user
-        lines = []
-        for template in plan.template_ids:
-            responsible = (
-                template._determine_responsible(owner, self)["responsible"] or owner
-            )
-            deadline = template._get_date_deadline(today)
-            self.activity_schedule(
-                activity_type_id=template.activity_type_id.id,
-                automated=False,
-                summary=template.summary,
-                note=template.note,
-                user_id=responsible.id,
-                date_deadline=deadline,
-            )
-            lines.append(
-                self.env._(
-                    "%(activity)s, assigned to %(name)s, due on %(deadline)s",
-                    activity=template.summary or template.activity_type_id.name,
-                    name=responsible.name,
-                    deadline=format_date(self.env, deadline),
+        model_id = self.env["ir.model"]._get_id(self._name)
+        vals_list = []
+        bodies = {}
+        for lead in self:
+            owner = lead.user_id or self.env.user
+            lines = []
+            for template in plan.template_ids:
+                responsible = (
+                    template._determine_responsible(owner, lead)["responsible"] or owner
                 )
+                deadline = template._get_date_deadline(today)
+                vals_list.append(
+                    {
+                        "res_model_id": model_id,
+                        "res_id": lead.id,
+                        "activity_type_id": template.activity_type_id.id,
+                        "summary": template.summary,
+                        "note": template.note,
+                        "user_id": responsible.id,
+                        "date_deadline": deadline,
+                        "automated": False,
+                    }
+                )
+                lines.append(
+                    self.env._(
+                        "%(activity)s, assigned to %(name)s, due on %(deadline)s",
+                        activity=template.summary or template.activity_type_id.name,
+                        name=responsible.name,
+                        deadline=format_date(self.env, deadline),
+                    )
+                )
+            bodies[lead.id] = Markup("<p>%s</p><ul>%s</ul>") % (
+                self.env._(
+                    'The playbook "%(plan)s" of the stage %(stage)s has been started.',
+                    plan=plan.name,
+                    stage=stage.name,
+                ),
+                Markup("").join(Markup("<li>%s</li>") % line for line in lines),
             )
-        body = Markup("<p>%s</p><ul>%s</ul>") % (
-            self.env._(
-                'The playbook "%(plan)s" of the stage %(stage)s has been started.',
-                plan=plan.name,
-                stage=self.stage_id.name,
-            ),
-            Markup("").join(Markup("<li>%s</li>") % line for line in lines),
-        )
-        self.message_post(body=body, subtype_xmlid="mail.mt_note")
+        self.env["mail.activity"].create(vals_list)
+        self._message_log_batch(bodies)

@@ -130,6 +130,45 @@ class TestStagePlaybook(B2bPipelineCase):
         self.assertFalse(lead.activity_ids)
         self.assertFalse(lead.b2b_playbook_stage_ids)
 
+    def test_query_count_of_a_launch(self):
+        """Launching the playbook on 5 or 50 opportunities costs the same
+        number of queries."""
+        self.stage_contact.b2b_activity_plan_id = False
+        warmup, five, fifty = (
+            self.env["crm.lead"]
+            .with_user(self.salesman)
+            .with_context(tracking_disable=True)
+            .create(
+                [
+                    {
+                        "name": f"Cơ hội {n}-{i}",
+                        "type": "opportunity",
+                        "team_id": self.team_b2b.id,
+                        "user_id": self.salesman.id,
+                    }
+                    for i in range(n)
+                ]
+            )
+            for n in (2, 5, 50)
+        )
+
+        # created while Contact had no playbook; now it has one
+        self.stage_contact.b2b_activity_plan_id = self.env.ref(
+            "b2b_sales_delivery.b2b_playbook_contact"
+        )
+        counts = []
+        for leads in (warmup, five, fifty):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            leads.write({"stage_id": self.stage_contact.id})
+            self.env.flush_all()
+            counts.append(self.cr.sql_log_count - before)
+        # not per opportunity (45 more opportunities, 90 more activities):
+        # at most a cache warmed by the first batch
+        self.assertLessEqual(abs(counts[2] - counts[1]), 1, counts)
+        self.assertEqual(len(fifty.activity_ids), 100)
+
     def test_launched_stages_are_recorded_by_the_moves_only(self):
         lead = self.new_lead()
         for records in (
