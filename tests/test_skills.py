@@ -7,9 +7,10 @@ matrix with its gaps, and who sees what."""
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, new_test_user
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from . import test_rpc
 from .common import B2bPipelineCase
 
 
@@ -293,3 +294,51 @@ class TestSkills(B2bPipelineCase):
         seen = self.env["b2b.skill.assessment"].with_user(self.sales_manager).search([])
         self.assertNotIn(elsewhere, seen)
         self.assertIn(self.first, seen)
+
+
+@tagged("post_install", "-at_install")
+class TestSkillsRpc(HttpCase, B2bPipelineCase):
+    """The integrator's roads meet the same rules as a click."""
+
+    call = test_rpc.TestRpc.call
+    json2 = test_rpc.TestRpc.json2
+    assertFault = test_rpc.TestRpc.assertFault
+
+    def test_assessments_over_xmlrpc(self):
+        closing = self.env.ref("b2b_sales_delivery.skill_closing")
+        vals = {
+            "user_id": self.salesman.id,
+            "skill_id": closing.id,
+            "level": 4,
+            "date": "2026-03-02",
+        }
+        self.assertFault(
+            lambda: self.call(self.salesman_other, "b2b.skill.assessment", "create", vals),
+            "not allowed",
+        )
+        assessment_id = self.call(self.sales_manager, "b2b.skill.assessment", "create", vals)
+        self.assertIsInstance(assessment_id, int)
+        self.assertFault(
+            lambda: self.call(
+                self.sales_manager, "b2b.skill.assessment", "write", [assessment_id],
+                {"level": 5},
+            ),
+            "record a new assessment",
+        )
+        rows = self.call(
+            self.salesman, "b2b.skill.matrix", "search_read",
+            [("skill_id", "=", closing.id)], ["user_id", "level", "gap"],
+        )
+        self.assertEqual(
+            [(row["user_id"][0], row["level"], row["gap"]) for row in rows],
+            [(self.salesman.id, 4, 0)],
+        )
+
+    def test_customer_language_over_json2(self):
+        self.customer.lang = "vi_VN"
+        response = self.json2(
+            self.salesman, "res.partner", "b2b_customer_lang",
+            ids=self.customer.ids, company_id=self.env.company.id,
+        )
+        self.assertEqual(response.status_code, 200, response.text)
+        self.assertEqual(response.json(), "vi_VN")
