@@ -169,6 +169,23 @@ class TestStagePlaybook(B2bPipelineCase):
         self.assertLessEqual(abs(counts[2] - counts[1]), 1, counts)
         self.assertEqual(len(fifty.activity_ids), 100)
 
+    def test_imported_in_a_stage(self):
+        Lead = self.env["crm.lead"].with_user(self.salesman)
+        with freeze_time(TODAY):
+            result = Lead.load(
+                ["name", "type", "team_id/.id", "user_id/.id"],
+                [["Nhập từ Excel", "opportunity", str(self.team_b2b.id), str(self.salesman.id)]],
+            )
+        lead = Lead.browse(result["ids"])
+        self.assertEqual(lead.stage_id, self.stage_contact)
+        self.assertEqual(len(self.playbook(lead, self.stage_contact)), 2)
+        result = Lead.load(
+            ["name", "type", "team_id/.id", "b2b_playbook_stage_ids/.id"],
+            [["Nhập", "opportunity", str(self.team_b2b.id), str(self.stage_won.id)]],
+        )
+        self.assertFalse(result["ids"])
+        self.assertIn("stage moves only", result["messages"][0]["message"])
+
     def test_launched_stages_are_recorded_by_the_moves_only(self):
         lead = self.new_lead()
         for records in (
