@@ -93,6 +93,12 @@
         "data/b2b_review_cron.xml",
         "views/b2b_review_views.xml",
         "views/b2b_delivery_report_views.xml",
+        "security/b2b_skill_security.xml",
+        "data/b2b_skill_data.xml",
+        "data/b2b_stage_playbook_data.xml",
+        "views/b2b_skill_views.xml",
+        "report/b2b_skill_matrix_views.xml",
+        "views/crm_stage_playbook_views.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [
