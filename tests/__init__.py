@@ -6,6 +6,7 @@ from . import (
     test_change_request,
     test_checkpoint_kinds,
     test_checkpoints,
+    test_concurrency,
     test_contract,
     test_contract_liquidation,
     test_delivery_goals,
@@ -34,5 +35,6 @@ from . import (
     test_scope_rpc,
     test_stakeholders,
     test_touchpoints,
+    test_vietnamese_documents,
     test_vietnamese_views,
 )
