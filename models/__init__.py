@@ -43,6 +43,7 @@ from . import (
     project_project_delivery,
     project_task,
     res_config_settings,
+    res_currency,
     sale_order,
     sale_order_contract,
     sale_order_delivery,

@@ -3,9 +3,10 @@
 """Every document of the addon reads in Vietnamese for a Vietnamese
 customer: each ``ir.actions.report`` of the addon rendered as HTML and each
 ``mail.template`` of the addon rendered for a Vietnamese partner, on records
-made here, show none of the English terms of their own templates (the
-addon's catalogue) where the Vietnamese says otherwise; the amounts in words
-say "đồng"."""
+made here, show none of the addon's English terms of their own templates,
+nor of the labels and choices of their model's fields (the addon's
+catalogue), where the Vietnamese says otherwise; the amounts in words say
+"đồng"."""
 
 import re
 
@@ -24,6 +25,12 @@ ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 # The references of the catalogue that carry a document's own terms.
 TEMPLATE_REFERENCE = re.compile(
     r"^model(?:_terms)?:(ir\.ui\.view,arch_db|mail\.template,\w+):" + ADDON + r"\.(\w+)$"
+)
+# The labels and choices of a model's fields (what a t-field shows).
+FIELD_REFERENCE = re.compile(
+    r"^model:ir\.model\.fields(?:\.selection)?,(?:field_description|name):"
+    + ADDON
+    + r"\.(?:field|selection)_(\w+?)__\w+$"
 )
 
 
@@ -57,6 +64,7 @@ class DocumentTerms:
         catalogue = [entry for entry in polib.pofile(po_path) if not entry.obsolete]
         vietnamese = " ".join(_norm(entry.msgstr) for entry in catalogue)
         self.by_template = {}
+        self.by_table = {}
         for entry in catalogue:
             if not entry.msgstr:
                 continue
@@ -70,9 +78,17 @@ class DocumentTerms:
                 match = TEMPLATE_REFERENCE.match(reference)
                 if match and english:
                     self.by_template.setdefault(match.group(2), set()).update(english)
+                match = FIELD_REFERENCE.match(reference)
+                if match and english:
+                    self.by_table.setdefault(match.group(1).strip("_"), set()).update(english)
 
-    def of(self, names):
-        return set().union(*(self.by_template.get(name, set()) for name in names))
+    def of(self, names, model=None):
+        """The terms of the templates ``names``, and of the fields of
+        ``model`` the addon defines."""
+        terms = set().union(*(self.by_template.get(name, set()) for name in names))
+        if model:
+            terms |= self.by_table.get(model.replace(".", "_"), set())
+        return terms
 
 
 def english_left(text, terms):
@@ -262,7 +278,7 @@ class TestVietnameseDocuments(PaymentCase):
     def test_every_report_reads_in_vietnamese(self):
         left = {}
         for report in self.reports:
-            terms = self.terms.of(self._called_views(report.report_name))
+            terms = self.terms.of(self._called_views(report.report_name), report.model)
             # The check sees the English of the same document.
             self.assertTrue(
                 english_left(self._render_report(report, "en_US"), terms),
@@ -277,7 +293,7 @@ class TestVietnameseDocuments(PaymentCase):
         left = {}
         for template in self.templates:
             name = template.get_external_id()[template.id].split(".")[1]
-            terms = self.terms.of([name])
+            terms = self.terms.of([name], template.model)
             self.assertTrue(
                 english_left(self._render_template(template, "en_US"), terms),
                 f"{name}: the check finds no English in English",
@@ -287,19 +303,25 @@ class TestVietnameseDocuments(PaymentCase):
                 left[name] = found
         self.assertFalse(left, f"left in English in the Vietnamese mails: {left}")
 
-    def test_amounts_in_words_are_vietnamese(self):
+    def test_amounts_in_words_say_dong(self):
         # The amounts in words are Odoo's ``amount_to_text`` in the
-        # customer's language: Vietnamese numbers, and the unit as Odoo's
-        # catalogue names the đồng in Vietnamese (base's vi.po, not the
-        # addon's: it says "Dong").
+        # customer's language, the unit named "đồng" by the addon (Odoo's
+        # Vietnamese catalogue says "Dong").
         vnd = self.vnd.with_context(lang="vi_VN")
         paid = self.installment.invoice_id.amount_total
-        words = vnd.amount_to_text(paid)
-        self.assertTrue(words.startswith("Năm Mươi Mốt Triệu"), words)
-        self.assertNotIn("Fifty", words)
-        for report_ref, amount in (
-            ("b2b_sales_delivery.b2b_contract_liquidation_report_action", paid),
-            ("b2b_sales_delivery.b2b_payment_request_report", self.installment.amount),
+        self.assertEqual(
+            vnd._b2b_amount_in_words(paid),
+            "Năm Mươi Mốt Triệu Năm Trăm Bốn Mươi Nghìn Bảy Trăm Bốn Mươi đồng",
+        )
+        self.assertEqual(
+            self.vnd.with_context(lang="en_US")._b2b_amount_in_words(paid),
+            self.vnd.with_context(lang="en_US").amount_to_text(paid),
+        )
+        for report_ref in (
+            "b2b_sales_delivery.b2b_contract_liquidation_report_action",
+            "b2b_sales_delivery.b2b_payment_request_report",
+            "b2b_sales_delivery.b2b_payment_plan_report",
         ):
             text = _norm(self._render_report(self.env.ref(report_ref), "vi_VN"))
-            self.assertIn(vnd.amount_to_text(amount), text, report_ref)
+            self.assertIn(" đồng", text, report_ref)
+            self.assertNotIn("Dong", text, report_ref)
