@@ -10,7 +10,9 @@ request (``odoo.service.model.retrying``: a serialization failure is
 retried on a fresh snapshot). The data are committed (a company of their
 own, on Odoo's generic chart, in đồng) and every row they added is deleted
 afterwards. These tests run only on the tests' own database, never on the
-demo's (``make demo``), and never on a database with demo data."""
+demo's (``make demo``), and never on a database with demo data; tagged
+``b2b_concurrency`` (Odoo's runner leaves them out with
+``--test-tags=-b2b_concurrency``)."""
 
 import threading
 import time
@@ -35,6 +37,13 @@ CRON_DATE = date(2026, 3, 11)
 # How long a transaction may wait for the other one (seconds): a bound so
 # that a deadlock fails the test rather than hangs it.
 WAIT = 20
+# The relations (without ids) a second company and a second currency
+# change (Odoo implies its multi-company and multi-currency groups): put
+# back as they were.
+RELATIONS = {
+    "res_groups_implied_rel": ("gid", "hid"),
+    "res_groups_users_rel": ("gid", "uid"),
+}
 # Logs of the steps that fail on purpose here.
 MUTED = ("odoo.sql_db", "odoo.service.model", "odoo.addons.b2b_sales_delivery.utils.cron")
 
@@ -45,6 +54,8 @@ class Outcome:
     def __init__(self):
         self.result = None
         self.error = None
+        self.pid = None
+        self.thread = None
         self.done = threading.Event()
 
 
@@ -61,6 +72,7 @@ class TestConcurrency(BaseCase):
             ):
                 raise unittest.SkipTest("committed data: only on the tests' own database, without demo data")
             cls.tables = cls._table_snapshot(cr)
+            cls.relations = cls._relation_snapshot(cr)
         cls.addClassCleanup(cls._delete_committed_rows)
         with cls.registry.cursor() as cr:
             cls._set_up_committed(api.Environment(cr, SUPERUSER_ID, {}))
@@ -89,6 +101,22 @@ class TestConcurrency(BaseCase):
             snapshot[table] = cr.fetchone()[0]
         return snapshot
 
+    @staticmethod
+    def _relation_snapshot(cr):
+        snapshot = {}
+        for table, columns in RELATIONS.items():
+            cr.execute(f'SELECT {", ".join(columns)} FROM "{table}"')  # noqa: S608
+            snapshot[table] = set(cr.fetchall())
+        return snapshot
+
+    @classmethod
+    def _restore_relations(cls, cr):
+        for table, rows in cls._relation_snapshot(cr).items():
+            columns = RELATIONS[table]
+            for row in rows - cls.relations[table]:
+                condition = " AND ".join(f"{column} = %s" for column in columns)
+                cr.execute(f'DELETE FROM "{table}" WHERE {condition}', row)  # noqa: S608
+
     @classmethod
     def _delete_committed_rows(cls):
         """Delete every row added since the snapshot, in whatever order the
@@ -112,10 +140,14 @@ class TestConcurrency(BaseCase):
                     break
             if getattr(cls, "vnd_id", None) and not pending:
                 cr.execute("UPDATE res_currency SET active = FALSE WHERE id = %s", [cls.vnd_id])
+            cls._restore_relations(cr)
+            changed = [
+                table for table, rows in cls._relation_snapshot(cr).items() if rows != cls.relations[table]
+            ]
             cr.commit()
         cls.registry.clear_all_caches()
-        cls.left_over = sorted(pending)
         assert not pending, f"committed rows left in {sorted(pending)}"
+        assert not changed, f"relations left changed: {changed}"
 
     @classmethod
     def _set_up_committed(cls, env):
@@ -296,10 +328,8 @@ class TestConcurrency(BaseCase):
             finally:
                 outcome.done.set()
 
-        outcome.pid = None
-        thread = threading.Thread(target=run, name="b2b_concurrency")
-        thread.start()
-        outcome.thread = thread
+        outcome.thread = threading.Thread(target=run, name="b2b_concurrency")
+        outcome.thread.start()
         return outcome
 
     def _wait_blocked_or_done(self, cr, outcome):

@@ -13,7 +13,7 @@ import re
 import polib
 from lxml import etree, html
 
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools.misc import file_path
 
 from .common_payment import PaymentCase
@@ -82,6 +82,10 @@ class DocumentTerms:
                 if match and english:
                     self.by_table.setdefault(match.group(1).strip("_"), set()).update(english)
 
+    def of_pages(self):
+        """The terms of the addon's portal pages (its ``portal_*`` views)."""
+        return self.of([name for name in self.by_template if name.startswith("portal_")])
+
     def of(self, names, model=None):
         """The terms of the templates ``names``, and of the fields of
         ``model`` the addon defines."""
@@ -89,6 +93,13 @@ class DocumentTerms:
         if model:
             terms |= self.by_table.get(model.replace(".", "_"), set())
         return terms
+
+
+def load_vietnamese(env):
+    """Vietnamese loaded with the addon's catalogue; the addon's terms."""
+    env["res.lang"]._activate_lang("vi_VN")
+    env["ir.module.module"]._load_module_terms([ADDON], ["vi_VN"], overwrite=True)
+    return DocumentTerms(file_path(f"{ADDON}/i18n/vi.po"))
 
 
 def english_left(text, terms):
@@ -116,9 +127,7 @@ class TestVietnameseDocuments(PaymentCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        env["res.lang"]._activate_lang("vi_VN")
-        env["ir.module.module"]._load_module_terms([ADDON], ["vi_VN"], overwrite=True)
-        cls.terms = DocumentTerms(file_path(f"{ADDON}/i18n/vi.po"))
+        cls.terms = load_vietnamese(env)
         cls.customer.write({"lang": "vi_VN", "email": "minhphat@example.com"})
         cls.contact = env["res.partner"].create(
             {
@@ -325,3 +334,69 @@ class TestVietnameseDocuments(PaymentCase):
             text = _norm(self._render_report(self.env.ref(report_ref), "vi_VN"))
             self.assertIn(" đồng", text, report_ref)
             self.assertNotIn("Dong", text, report_ref)
+
+
+@tagged("post_install", "-at_install")
+class TestVietnamesePages(HttpCase, ScopeCase):
+    """The customer's pages (the scope, the change request, the acceptance
+    minutes and their lists) read in Vietnamese for a Vietnamese customer
+    logged in the portal."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.terms = load_vietnamese(env).of_pages()
+        # The scope sent for confirmation.
+        cls.send_scope(cls.order)
+        # Another order: its scope confirmed, confirmed, a change request
+        # sent; its first phase's minutes sent.
+        cls.order_2 = cls.create_order(cls.service)
+        phase = cls.create_phases(cls.order_2)[0]
+        cls.add_items(cls.order_2)
+        cls.confirm_scope(cls.order_2)
+        cls.confirm(cls.order_2)
+        cls.change = (
+            env["b2b.change.request"]
+            .with_user(cls.salesman)
+            .create({"order_id": cls.order_2.id, "name": "Thêm một video 30 giây", "extra_amount": 20000000})
+            .with_env(env)
+        )
+        cls.change.with_user(cls.salesman).action_send()
+        cls.order_2.action_create_project()
+        phase = phase.with_user(cls.project_manager)
+        phase.action_start()
+        phase.action_to_accept()
+        cls.acceptance = env["b2b.acceptance"].browse(phase.action_request_acceptance()["res_id"])
+        cls.acceptance.recipient_id = cls.customer
+        cls.acceptance.with_user(cls.project_manager).action_send()
+        cls.pages = [
+            "/my/orders/%s/scope?access_token=%s" % (cls.order.id, cls.order.access_token),
+            "/my/change_requests/%s?access_token=%s" % (cls.change.id, cls.change.access_token),
+            "/my/acceptances/%s?access_token=%s" % (cls.acceptance.id, cls.acceptance.access_token),
+            "/my/change_requests",
+            "/my/acceptances",
+        ]
+
+    def _english_in_pages(self, lang):
+        self.customer.lang = lang
+        self.authenticate(self.portal_user.login, self.portal_user.login)
+        left = {}
+        for url in self.pages:
+            page = self.url_open(url)
+            self.assertEqual(page.status_code, 200, url)
+            body = html.fromstring(page.content).find(".//main")
+            self.assertIsNotNone(body, url)
+            found = english_left(" ".join(body.itertext()), self.terms)
+            if found:
+                left[url.split("?")[0]] = found
+        return left
+
+    def test_the_check_finds_english_in_english(self):
+        self.assertGreater(len(self.terms), 20)
+        left = self._english_in_pages("en_US")
+        self.assertEqual(len(left), len(self.pages), left)
+
+    def test_pages_read_in_vietnamese(self):
+        left = self._english_in_pages("vi_VN")
+        self.assertFalse(left, f"left in English on the Vietnamese customer's pages: {left}")
