@@ -52,6 +52,7 @@ from . import (
     project_update_report,
     res_config_settings,
     res_partner_customer_locale,
+    res_currency,
     sale_order,
     sale_order_contract,
     sale_order_delivery,

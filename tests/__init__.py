@@ -11,6 +11,7 @@ from . import (
     test_change_request,
     test_checkpoint_kinds,
     test_checkpoints,
+    test_concurrency,
     test_contract,
     test_contract_liquidation,
     test_customer_language,
@@ -46,5 +47,6 @@ from . import (
     test_stage_playbook,
     test_stakeholders,
     test_touchpoints,
+    test_vietnamese_documents,
     test_vietnamese_views,
 )

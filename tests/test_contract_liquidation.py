@@ -338,10 +338,11 @@ class TestContractLiquidation(LiquidationCase):
         # Đồng in Vietnamese: dots between thousands; the amount in words.
         self.assertIn("171.802.468", html)
         self.assertIn(
-            self.vnd.with_context(lang="vi_VN").amount_to_text(171802468), html
+            self.vnd.with_context(lang="vi_VN")._b2b_amount_in_words(171802468), html
         )
         self.assertIn("Triệu", html)
-        self.assertIn(self.vnd.with_context(lang="vi_VN").currency_unit_label, html)
+        self.assertIn("Bốn Trăm Sáu Mươi Tám đồng", html)
+        self.assertNotIn("Dong", html)
         self.assertNotIn("$", html)
 
 
