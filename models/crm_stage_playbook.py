@@ -13,10 +13,9 @@ stage does not get the same activities again."""
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 from odoo.tools import format_date
 
-from ..utils.steps import in_step, with_step
+from ..utils.steps import StepFacts, with_step
 
 PLAYBOOK_STEP_KEY = "b2b_playbook_step"
 # The fields whose change may bring an opportunity into a stage.
@@ -37,7 +36,8 @@ class CrmStage(models.Model):
 
 
 class CrmLead(models.Model):
-    _inherit = "crm.lead"
+    _name = "crm.lead"
+    _inherit = ["crm.lead", "b2b.step.mixin"]
 
     b2b_playbook_stage_ids = fields.Many2many(
         "crm.stage",
@@ -51,19 +51,18 @@ class CrmLead(models.Model):
         "each only once.",
     )
 
+    def _b2b_step_facts(self):
+        return super()._b2b_step_facts() + [
+            StepFacts(PLAYBOOK_STEP_KEY, ("b2b_playbook_stage_ids",), "_playbook_refusal")
+        ]
+
     @api.model_create_multi
     def create(self, vals_list):
-        if not in_step(self, PLAYBOOK_STEP_KEY) and any(
-            "b2b_playbook_stage_ids" in vals for vals in vals_list
-        ):
-            raise UserError(self._playbook_refusal())
         leads = super().create(vals_list)
         leads._launch_stage_playbooks()
         return leads
 
     def write(self, vals):
-        if "b2b_playbook_stage_ids" in vals and not in_step(self, PLAYBOOK_STEP_KEY):
-            raise UserError(self._playbook_refusal())
         res = super().write(vals)
         if ENTRY_FIELDS & set(vals):
             self._launch_stage_playbooks()
