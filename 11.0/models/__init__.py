@@ -74,6 +74,7 @@ from . import sale_order_payment_plan
 from . import b2b_payment_plan_line_scope
 from . import b2b_payment_reminder_level
 from . import b2b_payment_reminder
+from . import b2b_payment_reminder_recipient
 from . import account_invoice
 from . import account_invoice_order_total
 from . import ir_sequence
