@@ -88,3 +88,4 @@ from . import res_config_settings_pipeline
 from . import ir_qweb
 from . import b2b_input_check
 from . import b2b_plan_guard
+from . import sale_order_scope_customer
