@@ -89,3 +89,4 @@ from . import ir_qweb
 from . import b2b_input_check
 from . import b2b_plan_guard
 from . import sale_order_scope_customer
+from . import b2b_risk_company

@@ -43,6 +43,7 @@ from . import test_payment_reminder
 from . import test_payment_reminder_recipient
 from . import test_project_handover
 from . import test_plan_guard
+from . import test_risk_company
 from . import test_payment_request
 from . import test_payment_receivable
 from . import test_payment_concurrency
