@@ -7,10 +7,12 @@ the page, never an internal error)."""
 import logging
 
 import werkzeug.exceptions
+from psycopg2 import OperationalError
 
 from odoo import _, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
+from odoo.service.model import PG_CONCURRENCY_ERRORS_TO_RETRY
 
 from ..utils.confirmation_link import MAX_NAME_LENGTH, MAX_TEXT_LENGTH, clean_text
 
@@ -96,18 +98,30 @@ def typed_text(value):
     return text, None
 
 
+def is_concurrency_error(error):
+    """A serialization failure or deadlock: the request is worth retrying."""
+    return isinstance(error, OperationalError) and (
+        error.pgcode in PG_CONCURRENCY_ERRORS_TO_RETRY
+    )
+
+
 def run_step(step):
     """Run the customer's answer; return the error to show (the step's own
     message, or a general one: the customer never sees an internal error),
     or None. A refused step leaves nothing written: the request's
-    transaction, which holds nothing else, is rolled back."""
+    transaction, which holds nothing else, is rolled back. A concurrent
+    update (another user's step on the same records) is raised again: Odoo
+    retries the whole request on a new transaction, so the customer's answer
+    is recorded, not lost behind a general error."""
     try:
         step()
     except REFUSALS as error:
         request.env.cr.rollback()
         request.env.clear()
         return error.name
-    except Exception:  # pylint: disable=broad-except
+    except Exception as error:  # pylint: disable=broad-except
+        if is_concurrency_error(error):
+            raise
         request.env.cr.rollback()
         request.env.clear()
         _logger.exception("Customer link step failed")

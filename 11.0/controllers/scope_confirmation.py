@@ -48,7 +48,7 @@ class ScopeConfirmation(http.Controller):
         return self._answer(
             "b2b_sales_delivery.scope_confirmation_page", order, token,
             confirmed_by, _("Enter your name to confirm the scope."),
-            lambda name: order.action_confirm_scope(confirmed_by=name, via="link"),
+            lambda name: order._confirm_scope_by_customer(name),
         )
 
     # --- Change request ----------------------------------------------------

@@ -74,6 +74,7 @@ from . import sale_order_payment_plan
 from . import b2b_payment_plan_line_scope
 from . import b2b_payment_reminder_level
 from . import b2b_payment_reminder
+from . import b2b_payment_reminder_recipient
 from . import account_invoice
 from . import account_invoice_order_total
 from . import ir_sequence
@@ -86,3 +87,6 @@ from . import res_config_settings
 from . import res_config_settings_pipeline
 from . import ir_qweb
 from . import b2b_input_check
+from . import b2b_plan_guard
+from . import sale_order_scope_customer
+from . import b2b_risk_company

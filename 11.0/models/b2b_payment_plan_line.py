@@ -693,14 +693,18 @@ class B2bPaymentPlanLine(models.Model):
 
     @api.model
     def _cron_invoice_due(self, today=None):
-        """Invoice the installments whose date has come; retry the triggered."""
+        """Invoice the installments whose date has come; retry the triggered
+        and those of accepted phases (an acceptance that met a concurrent
+        invoicing of its order leaves them here)."""
         today = today or fields.Date.context_today(self)
         lines = self.search([
             ("invoice_id", "=", False),
             ("order_id.state", "in", ("sale", "done")),
-            "|",
+            "|", "|",
             ("state", "=", "to_invoice"),
             "&", ("trigger", "=", "date"), ("date_planned", "<=", today),
+            "&", ("trigger", "=", "phase_accepted"),
+            ("phase_id.state", "=", "accepted"),
         ])
 
         def release(line):

@@ -147,7 +147,10 @@ class B2bPhaseAcceptance(models.Model):
     def _b2b_release_installments_apart(self):
         """Release the phase's installments in a savepoint: the customer's
         acceptance stands even when its invoice cannot be made; the failure
-        is logged and becomes an activity for the accountant."""
+        is logged and becomes an activity for the accountant. An invoicing
+        of the same order at the same moment (a concurrent update) leaves
+        the installment to the next run of the invoicing cron, which
+        invoices the installments of accepted phases."""
         self.ensure_one()
         self.recompute()
         try:
@@ -155,7 +158,10 @@ class B2bPhaseAcceptance(models.Model):
                 self._b2b_release_installments()
                 self.recompute()
         except TransactionRollbackError:
-            raise  # a concurrent update: the whole request is retried
+            _logger.info(
+                "Installments of the accepted phase %s met a concurrent "
+                "invoicing of the order: left to the invoicing run", self.id)
+            self.env.clear()
         except Exception as error:  # pylint: disable=broad-except
             _logger.exception(
                 "Installments of the accepted phase %s not invoiced", self.id)

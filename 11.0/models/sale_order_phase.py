@@ -1,7 +1,7 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The phases of the order, planned with the deal on the quotation."""
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class SaleOrder(models.Model):
@@ -13,12 +13,12 @@ class SaleOrder(models.Model):
         "phases when it is created.",
     )
 
-    @api.multi
-    def action_create_project(self):
+    def _create_project(self, manager):
         """The delivery project takes the phases planned on the order (the
-        same records, with their ids)."""
-        project_id = super().action_create_project()
+        same records, with their ids), whatever the road to it: the button's
+        wizard, ``action_create_project`` or RPC."""
+        project = super()._create_project(manager)
         self.phase_ids.filtered(lambda phase: not phase.project_id).sudo().write(
-            {"project_id": project_id}
+            {"project_id": project.id}
         )
-        return project_id
+        return project

@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 # isort: skip_file
 from . import test_install
+from . import test_server_config
 from . import test_skeleton
 from . import test_http
 from . import test_vietnamese
@@ -39,6 +40,10 @@ from . import test_payment_invoicing_run
 from . import test_payment_quotation
 from . import test_payment_vat
 from . import test_payment_reminder
+from . import test_payment_reminder_recipient
+from . import test_project_handover
+from . import test_plan_guard
+from . import test_risk_company
 from . import test_payment_request
 from . import test_payment_receivable
 from . import test_payment_concurrency

@@ -6,6 +6,7 @@ The two users are two real database transactions (two registry cursors), so
 the data they share must be committed: the test creates its own records in a
 committed transaction and deletes them at the end. It touches no other data.
 """
+import base64
 import threading
 import time
 
@@ -16,6 +17,7 @@ from odoo.exceptions import UserError
 from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
+from ..controllers.customer_link import is_concurrency_error
 from .common import SIGNATURE
 
 
@@ -41,7 +43,7 @@ class TestPaymentConcurrency(TransactionCase):
     at_install = False
     post_install = True
 
-    def _create_data(self, env):
+    def _create_data(self, env, dated_installment=False):
         partner = env["res.partner"].create(
             {"name": "Công ty TNHH Đồng Thời (test)", "email": "dt@example.com"}
         )
@@ -61,11 +63,19 @@ class TestPaymentConcurrency(TransactionCase):
         phase = env["b2b.phase"].create({"project_id": project.id, "name": "GĐ 1"})
         phase.action_start()
         phase.action_to_accept()
-        order.write({"payment_plan_line_ids": [
+        plan = [
             (0, 0, {"name": "Đợt 1", "percent": 50.0, "sequence": 1}),
             (0, 0, {"name": "Đợt 2", "percent": 50.0, "sequence": 2,
                     "trigger": "phase_accepted", "phase_id": phase.id}),
-        ]})
+        ]
+        if dated_installment:
+            # Another installment of the order, due later: what
+            # the accountant or the invoicing run invoices meanwhile.
+            plan[1][2]["percent"] = 30.0
+            plan.append((0, 0, {
+                "name": "Đợt 3", "percent": 20.0, "sequence": 3,
+                "trigger": "date", "date_planned": "2099-05-01"}))
+        order.write({"payment_plan_line_ids": plan})
         order.action_confirm()
         acceptances = env["b2b.acceptance"]
         for _i in range(2):
@@ -78,6 +88,7 @@ class TestPaymentConcurrency(TransactionCase):
             "project": project.id, "phase": phase.id,
             "acceptances": acceptances.ids,
             "line": order.payment_plan_line_ids[1].id,
+            "lines": order.payment_plan_line_ids.ids,
         }
 
     def _delete_data(self, ids):
@@ -302,6 +313,82 @@ class TestPaymentConcurrency(TransactionCase):
             self.assertEqual(self._invoice_count(ids), 2)
         finally:
             self._delete_data(ids)
+
+    def _acceptance_meets_invoicing(self, accept):
+        """The dated installment is being invoiced (transaction A) when the
+        customer's acceptance of the phase comes (B, committed): the
+        acceptance is kept, the phase's installment is left to the invoicing
+        run, which invoices it once."""
+        with self.registry.cursor() as cr:
+            ids = self._create_data(
+                api.Environment(cr, SUPERUSER_ID, {}), dated_installment=True)
+        _first, phase_line, dated_line = ids["lines"]
+
+        def invoice_dated(env):
+            return env["b2b.payment.plan.line"].browse(
+                dated_line)._release_one("2026-05-01").ids
+
+        def accept_and_commit(env):
+            result = accept(env["b2b.acceptance"].browse(ids["acceptances"][0]))
+            env.cr.commit()
+            return result
+
+        def state(env):
+            lines = env["b2b.payment.plan.line"].browse(ids["lines"])
+            return (
+                env["b2b.acceptance"].browse(ids["acceptances"]).mapped("state"),
+                env["b2b.phase"].browse(ids["phase"]).state,
+                [bool(line.invoice_id) for line in lines],
+            )
+
+        try:
+            self.assertEqual(self._invoice_count(ids), 1)
+            _a, result = self._race(invoice_dated, accept_and_commit)
+            self.assertIs(result, True)
+            self.assertEqual(self._retry(state), (
+                ["accepted", "sent"], "accepted", [True, False, True]))
+            # The next run of the invoicing cron invoices the phase's
+            # installment, once.
+            self._retry_commit(lambda env: env[
+                "b2b.payment.plan.line"]._cron_invoice_due(today="2026-05-02"))
+            self._retry_commit(lambda env: env[
+                "b2b.payment.plan.line"]._cron_invoice_due(today="2026-05-03"))
+            self.assertEqual(self._retry(state)[2], [True, True, True])
+            self.assertEqual(self._invoice_count(ids), 3)
+            self.assertEqual(len(self._retry(lambda env: env[
+                "b2b.payment.plan.line"].browse(phase_line).invoice_id.ids)), 1)
+        finally:
+            self._delete_data(ids)
+
+    def test_customer_acceptance_kept_when_meeting_invoicing(self):
+        self._acceptance_meets_invoicing(lambda acceptance: acceptance._accept_by_customer(
+            "Khách hàng", SIGNATURE, "link"))
+
+    def test_recorded_acceptance_kept_when_meeting_invoicing(self):
+        """The project manager's road (RPC or button): the same."""
+        def record(acceptance):
+            acceptance.write({"signed_copy": base64.b64encode(b"%PDF-1.4 scan"),
+                              "signed_copy_filename": "bien-ban.pdf"})
+            return acceptance.action_accept("Khách hàng", "paper")
+        self._acceptance_meets_invoicing(record)
+
+    def test_concurrency_errors_are_retried_by_the_link_routes(self):
+        """The link routes raise a concurrent update again (Odoo then retries
+        the request), and only that."""
+        def error_of(code):
+            try:
+                with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
+                    self.env.cr.execute(
+                        "DO $$ BEGIN RAISE EXCEPTION 'x' USING ERRCODE = '%s'; "
+                        "END $$" % code)
+            except psycopg2.Error as error:
+                return error
+            return None
+
+        self.assertTrue(is_concurrency_error(error_of("serialization_failure")))
+        self.assertTrue(is_concurrency_error(error_of("deadlock_detected")))
+        self.assertFalse(is_concurrency_error(error_of("unique_violation")))
+        self.assertFalse(is_concurrency_error(UserError("x")))
 
     def test_installment_lock_serializes_invoicing(self):
         """Two transactions invoicing the same installment: the second waits."""

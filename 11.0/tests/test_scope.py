@@ -114,14 +114,31 @@ class TestScopeLink(ScopeCase):
         self.assertNotEqual(new_token, self.token)
         self.assertEqual(self.find(self.order.id, new_token), self.order)
 
+    def test_link_confirmation_only_through_the_link(self):
+        """A user (RPC, button, server code, a context key sent) cannot
+        record a confirmation "through the link": only the route does."""
+        for order in (self.order_as_salesman, self.order.sudo(),
+                      self.order_as_salesman.with_context(
+                          b2b_scope_customer_confirmation=True)):
+            with self.assertRaisesRegex(UserError, "Only the customer"):
+                order.action_confirm_scope(confirmed_by="Lê Văn Hùng", via="link")
+            with self.assertRaisesRegex(UserError, "Only the customer"):
+                order.action_confirm_scope("Lê Văn Hùng", "link")
+        self.assertEqual(self.order.scope_state, "sent")
+        self.assertIs(self.order.sudo()._confirm_scope_by_customer("Lê Văn Hùng"), True)
+        self.assertEqual(
+            (self.order.scope_state, self.order.scope_confirmed_via),
+            ("confirmed", "link"),
+        )
+
     def test_confirmed_scope_spends_the_link_and_confirms_once(self):
-        self.order.sudo().action_confirm_scope(confirmed_by="Lê Văn Hùng", via="link")
+        self.order.sudo()._confirm_scope_by_customer("Lê Văn Hùng")
         self.assertFalse(self.find(self.order.id, self.token))
         self.assertFalse(self.order.sudo().scope_token)
         found = self.order.sudo()
         date = found.scope_date_confirmed
         messages = len(found.message_ids)
-        found.action_confirm_scope(confirmed_by="Người khác", via="link")
+        found._confirm_scope_by_customer("Người khác")
         self.assertEqual(found.scope_confirmed_by, "Lê Văn Hùng")
         self.assertEqual(found.scope_date_confirmed, date)
         self.assertEqual(len(found.message_ids), messages)

@@ -50,7 +50,7 @@ class TestStory(B2BPaymentCase):
         order.action_send_scope()
         token = order.sudo().scope_token
         linked = self.env["sale.order"]._find_by_link_token(order.id, token)
-        linked.action_confirm_scope(confirmed_by="Nguyễn Văn An", via="link")
+        linked._confirm_scope_by_customer("Nguyễn Văn An")
         self.assertEqual(order.scope_state, "confirmed")
         # 5. The phase and the plan, agreed with the deal on the quotation.
         order.write({"phase_ids": [(0, 0, {"name": "Giai đoạn 1"})]})
