@@ -95,7 +95,7 @@ def timed_odoo(args, flag, log):
     started = time.perf_counter()
     subprocess.check_call([
         sys.executable, os.path.join(kpi.ODOO_DIR, "odoo-bin"), "-c", args.config,
-        "-d", args.db, flag, kpi.ADDON, "--without-demo=all", "--stop-after-init",
+        "-d", args.db, flag, kpi.ADDON, "--without-demo", "--stop-after-init",
         "--no-http", "--log-level=info", "--logfile=%s" % log,
     ])
     wall = time.perf_counter() - started

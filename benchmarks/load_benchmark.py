@@ -48,7 +48,8 @@ from collections import Counter
 import kpi_benchmark as kpi
 
 PASSWORD = "b2b-load-benchmark"
-DATE = "2026-03-02"
+# A 1x1 PNG: the drawn signature the portal component sends.
+SIGNATURE = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
 
 
 def parse_args():
@@ -194,7 +195,8 @@ def story(client, people, index, number):
         call(pm, "b2b.acceptance", "action_send", acceptance)
         url = call(pm, "b2b.acceptance", "get_portal_url", acceptance)
         client.customer("/my/acceptances/%d/accept?access_token=%s"
-                        % (acceptance[0], token_of(url)), name="Nguyễn Văn An")
+                        % (acceptance[0], token_of(url)), name="Nguyễn Văn An",
+                        signature=SIGNATURE)
     invoices = call(accountant, "sale.order", "action_invoice_payment_plan", [order])
     drafts = call(accountant, "account.move", "search", [("id", "in", invoices),
                                                          ("state", "=", "draft")])
@@ -242,6 +244,7 @@ def serve(args, workers, port, log):
         str(free_port()), "--log-level", "warn", "--logfile", log,
         "--limit-time-real", "1200", "--limit-time-cpu", "600",
         "--db_maxconn", str(max(64, 8 * workers)),
+        "--log-handler", "odoo.addons.rpc.controllers.xmlrpc:ERROR",
     ])
     deadline = time.time() + 300
     while time.time() < deadline:
@@ -259,6 +262,15 @@ def serve(args, workers, port, log):
 
 def main():
     args = parse_args()
+    try:
+        import gevent  # noqa: F401  pylint: disable=unused-import,import-outside-toplevel
+    except ImportError:
+        sys.exit(
+            "Odoo's prefork server starts its long-polling process with gevent, which"
+            " .venv leaves out: install the gevent and greenlet lines of Odoo's"
+            " requirements.txt (e.g. .venv/bin/pip install gevent==24.2.1 greenlet==3.0.3"
+            " for Python 3.12)."
+        )
     parser = configparser.ConfigParser()
     parser.read(args.config)
     options = parser["options"]

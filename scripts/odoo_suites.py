@@ -9,8 +9,9 @@ Usage:
       Each test Odoo's runner started (``--test-enable --test-tags
       /crm,/sale,...`` at --log-level=info), with its outcome (pass, fail,
       error, skip), one ``<outcome> <test id>`` a line, sorted; the header
-      lines are written first as ``# ...`` comments. Exit 1 when the log
-      holds no test at all.
+      lines are written first as ``# ...`` comments, after ``# complete:
+      yes|no`` (whether Odoo's run reached its end). Exit 1 when the log
+      holds no test or the run did not reach its end.
   odoo_suites.py header <outcomes.txt> <key>
       The value of the ``# key: value`` header line (empty when none).
   odoo_suites.py compare <without.txt> <with.txt>
@@ -47,8 +48,13 @@ def test_id(logger, test):
     return "%s.%s" % (module, test)
 
 
+# Odoo's last line of a test run: "1234 post-tests in 567.89s, 1234 queries"
+FINISHED = re.compile(r"\d+ post-tests in [\d.]+s")
+
+
 def parse(log_path):
-    outcomes = {}
+    """Each test's outcome, and whether the run went to its end."""
+    outcomes, finished = {}, False
 
     def record(key, outcome):
         # a test keeps its worst outcome (subtests, errors in tearDown)
@@ -57,10 +63,12 @@ def parse(log_path):
 
     with open(log_path, errors="replace") as handle:
         for line in handle:
-            match = LINE.match(line.rstrip("\n"))
+            match = LINE.match(line.rstrip())
             if not match:
                 continue
             logger, message = match["logger"], match["message"]
+            if FINISHED.match(message):
+                finished = True
             level = CLASS_LEVEL.match(message)
             if level:
                 where = level["where"]
@@ -80,7 +88,7 @@ def parse(log_path):
             found = SKIPPED.match(message)
             if found:
                 record(test_id(logger, found["test"]), "skip")
-    return outcomes
+    return outcomes, finished
 
 
 def write(outcomes, out_path, headers):
@@ -142,11 +150,13 @@ def compare(without_path, with_path):
 
 def main(argv):
     if len(argv) >= 3 and argv[0] == "parse":
-        outcomes = parse(argv[1])
-        write(outcomes, argv[2], argv[3:])
+        outcomes, finished = parse(argv[1])
+        write(outcomes, argv[2], ["complete: %s" % ("yes" if finished else "no"), *argv[3:]])
         counts = Counter(outcomes.values())
-        print("%d tests in %s: %s" % (len(outcomes), argv[1], dict(sorted(counts.items()))))
-        return 0 if outcomes else 1
+        print("%d tests in %s%s: %s" % (
+            len(outcomes), argv[1], "" if finished else " (the run did not reach its end)",
+            dict(sorted(counts.items()))))
+        return 0 if outcomes and finished else 1
     if len(argv) == 3 and argv[0] == "header":
         print(read(argv[1])[1].get(argv[2], ""))
         return 0
