@@ -38,6 +38,7 @@ import kpi_benchmark as kpi
 TARGET = 30.0
 MODULE_LINE = re.compile(r"Module %s loaded in ([\d.]+)s.*?, (\d+) queries" % kpi.ADDON)
 ALL_LINE = re.compile(r"(\d+) modules loaded in ([\d.]+)s, (\d+) queries")
+REGISTRY_LINE = re.compile(r"Registry loaded in ([\d.]+)s")
 
 
 def parse_args():
@@ -105,7 +106,9 @@ def timed_odoo(args, flag, log):
         sys.exit("%s %s logged errors: see %s" % (flag, kpi.ADDON, log))
     module = MODULE_LINE.findall(text)
     loaded = ALL_LINE.findall(text)
+    registry = REGISTRY_LINE.findall(text)
     return {
+        "registry": float(registry[-1]) if registry else None,
         "wall": wall,
         "module_time": float(module[-1][0]) if module else None,
         "module_queries": int(module[-1][1]) if module else None,
@@ -141,11 +144,12 @@ def main():
     load(args, lambda env: kpi.generate_addon(env, loaded))
     upgrade = timed_odoo(args, "-u", os.path.join(local, "install-bench-upgrade.log"))
 
-    print("%-26s %10s %12s %14s %16s" % (
-        "", "wall (s)", "module (s)", "module queries", "all modules' q."))
+    print("%-26s %9s %13s %11s %15s %13s" % (
+        "", "wall (s)", "registry (s)", "module (s)", "module queries", "all modules q."))
     for label, run in (("-i %s" % kpi.ADDON, install), ("-u %s" % kpi.ADDON, upgrade)):
-        print("%-26s %10.1f %12s %14s %16d" % (
+        print("%-26s %9.1f %13s %11s %15s %13d" % (
             label, run["wall"],
+            "%.1f" % run["registry"] if run["registry"] is not None else "-",
             "%.1f" % run["module_time"] if run["module_time"] is not None else "-",
             run["module_queries"] if run["module_queries"] is not None else "-",
             run["all_queries"]))

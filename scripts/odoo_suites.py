@@ -141,8 +141,12 @@ def compare(without_path, with_path):
     for key, before, after in other:
         print("differs (not a failure): %s: %s without, %s with the addon" % (key, before, after))
     for key, after in broken:
-        print("BROKEN BY THE ADDON: %s: passes without, %s with the addon" % (
-            key, "does not run" if after == "missing" else after))
+        if after == "missing":
+            # its class's set-up failed: the tests of the class never start
+            class_setup = key.rsplit(".", 1)[0] + ".setUpClass"
+            after = ("does not run (setUpClass: %s)" % with_addon[class_setup]
+                     if class_setup in with_addon else "does not run")
+        print("BROKEN BY THE ADDON: %s: passes without, %s with the addon" % (key, after))
     print("%d tests without the addon, %d with it; %d broken by the addon, %d other differences"
           % (len(without), len(with_addon), len(broken), len(other)))
     return 1 if broken else 0
