@@ -185,6 +185,8 @@ def story(client, people, index, number):
     client.customer("/my/orders/%d/scope/confirm?access_token=%s" % (order, token_of(url)),
                     name="Nguyễn Văn An")
     call(sales, "sale.order", "action_confirm", [order])
+    # the advance, due on confirmation, invoiced and posted by the accountant
+    invoice(client, accountant, order)
     call(pm, "sale.order", "action_create_project", [order])
     for phase in phases:
         call(pm, "b2b.phase", "action_start", [phase])
@@ -197,14 +199,25 @@ def story(client, people, index, number):
         client.customer("/my/acceptances/%d/accept?access_token=%s"
                         % (acceptance[0], token_of(url)), name="Nguyễn Văn An",
                         signature=SIGNATURE)
-    invoices = call(accountant, "sale.order", "action_invoice_payment_plan", [order])
-    drafts = call(accountant, "account.move", "search", [("id", "in", invoices),
-                                                         ("state", "=", "draft")])
-    if drafts:
-        call(accountant, "account.move", "action_post", drafts)
+    # the installments of the accepted phases (invoiced on acceptance)
+    invoice(client, accountant, order)
     states = call(sales, "b2b.phase", "read", phases, ["state"])
     if {phase["state"] for phase in states} != {"accepted"}:
         raise RuntimeError("%s: phases not accepted: %s" % (name, states))
+    left = call(accountant, "b2b.payment.plan.line", "search_read", [
+        ("order_id", "=", order), ("invoice_id", "=", False)], ["name", "state"])
+    if left:
+        raise RuntimeError("%s: installments not invoiced: %s" % (name, left))
+
+
+def invoice(client, accountant, order):
+    """What the plan has to invoice now, invoiced; its drafts posted."""
+    call = client.call
+    call(accountant, "sale.order", "action_invoice_payment_plan", [order])
+    drafts = call(accountant, "account.move", "search", [
+        ("line_ids.sale_line_ids.order_id", "=", order), ("state", "=", "draft")])
+    if drafts:
+        call(accountant, "account.move", "action_post", drafts)
 
 
 def run_clients(url, db, people, clients, stories):
@@ -286,8 +299,11 @@ def main():
         server = serve(args, workers, port, log)
         try:
             url = "http://127.0.0.1:%d" % port
+            admin = Client(url, args.db, Counter())
+            # the PDFs of the mails (scope, minutes) are printed from this server
+            admin.call("admin", "ir.config_parameter", "set_param", "report.url", url)
             if people is None:
-                people = set_up(Client(url, args.db, Counter()), args.clients)
+                people = set_up(admin, args.clients)
             print("%d workers: %d clients x %d stories..." % (workers, args.clients, args.stories))
             counter, errors, spent = run_clients(url, args.db, people, args.clients, args.stories)
         finally:
