@@ -213,7 +213,10 @@ def story(client, people, index, number):
 def invoice(client, accountant, order):
     """What the plan has to invoice now, invoiced; its drafts posted."""
     call = client.call
-    call(accountant, "sale.order", "action_invoice_payment_plan", [order])
+    # installments released on a phase's acceptance are invoiced at once
+    if call(accountant, "b2b.payment.plan.line", "search_count", [
+            ("order_id", "=", order), ("state", "=", "to_invoice")]):
+        call(accountant, "sale.order", "action_invoice_payment_plan", [order])
     drafts = call(accountant, "account.move", "search", [
         ("line_ids.sale_line_ids.order_id", "=", order), ("state", "=", "draft")])
     if drafts:
