@@ -4,7 +4,7 @@
 # ODOO=11 runs the same commands for the 11.0 series (11.0/), e.g.
 #   make demo ODOO=11, make test ODOO=11
 .PHONY: demo test lint setup wheel shell stop help install-check odoo-tests \
-	demo-workers screenshots upgrade-check
+	demo-workers screenshots upgrade-check odoo-suites
 
 ODOO ?= 19
 ifeq ($(ODOO),19)
@@ -44,6 +44,12 @@ install-check:
 
 odoo-tests:
 	@$(B2B) odoo-tests
+
+# Odoo's own suites (crm, sale, sale_project, project, account) with and
+# without the addon, compared test by test; FULL=1 runs both sides (else the
+# side without the addon comes from scripts/odoo_suites_baseline.txt).
+odoo-suites:
+	@scripts/b2b odoo-tests compare$(if $(FULL), --full)
 
 # The 11.0 series only (for now).
 demo-workers:

@@ -180,6 +180,14 @@ def insert_select(env, table, columns, from_sql):
 
 
 def generate(env, scale):
+    loaded = generate_company(env, scale, env.ref("b2b_sales_delivery.crm_stage_contact").id)
+    generate_addon(env, loaded)
+
+
+def generate_company(env, scale, stage):
+    """The records a company on Odoo has without the addon: salespeople,
+    teams, customers, opportunities in ``stage``, orders and invoices.
+    Returns what generate_addon needs to add the addon's own records."""
     def n(count):
         return max(int(count * scale), 10)
 
@@ -217,7 +225,6 @@ def generate(env, scale):
     )
     low, high = env.cr.fetchone()
     partner = "(%d + floor(random() * %d))::int" % (low, high - low + 1)
-    stage = env.ref("b2b_sales_delivery.crm_stage_contact").id
     insert_select(env, "crm_lead", {
         "name": "'Cơ hội ' || g", "type": "'opportunity'", "active": "true",
         "partner_id": partner, "user_id": user_of, "team_id": team_of,
@@ -225,19 +232,6 @@ def generate(env, scale):
     }, "generate_series(1, %d) g" % n(LEADS))
     env.cr.execute("SELECT min(id) FROM crm_lead WHERE name LIKE 'Cơ hội %'")
     lead_min = env.cr.fetchone()[0]
-    insert_select(env, "b2b_touchpoint", {
-        "lead_id": "l.id", "partner_id": "l.partner_id",
-        "commercial_partner_id": "l.partner_id", "user_id": "l.user_id",
-        "lead_user_id": "l.user_id", "company_id": cid, "date": day,
-        "kind": "(ARRAY['call','call','call','call','call','email','email',"
-        "'meeting','meeting','demo'])[1 + g % 10]",
-        "call_outcome": "CASE WHEN g % 10 < 5 THEN "
-        "(ARRAY['no_answer','answered','talked'])[1 + (g / 10) % 3] END",
-        "meeting_state": "CASE WHEN g % 10 IN (7, 8) THEN "
-        "(ARRAY['planned','held','held','cancelled'])[1 + (g / 10) % 4] END",
-        "is_new_partner": "g % 10 = 7 AND (g / 10) % 3 = 0",
-    }, "generate_series(1, %d) g JOIN crm_lead l ON l.id = %d + g %% %d"
-        % (n(TOUCHPOINTS), lead_min, n(LEADS)))
     insert_select(env, "sale_order", {
         "name": "'SO-B' || g", "partner_id": partner, "partner_invoice_id": partner,
         "partner_shipping_id": partner, "company_id": cid,
@@ -246,17 +240,6 @@ def generate(env, scale):
         "state": "(ARRAY['sale','sale','sale','sent','sent','draft','cancel'])[1 + g % 7]",
         "amount_untaxed": "round((10000000 + random() * 490000000)::numeric, 0)",
     }, "generate_series(1, %d) g" % n(ORDERS))
-    env.cr.execute(
-        "UPDATE sale_order SET partner_invoice_id = partner_id, partner_shipping_id = partner_id,"
-        " b2b_date_proposal = CASE WHEN state IN ('sent', 'sale')"
-        " THEN date_order - interval '5 days' END WHERE name LIKE 'SO-B%'"
-    )
-    insert_select(env, "b2b_contract", {
-        "name": "'HD-B' || g", "partner_id": partner, "company_id": cid,
-        "user_id": user_of, "team_id": team_of,
-        "state": "(ARRAY['draft','signed','done','cancel'])[1 + g % 4]",
-        "date_signed": "(date '%s' + (random() * %d)::int)" % (START, DAYS),
-    }, "generate_series(1, %d) g" % n(CONTRACTS))
     journal = env["account.journal"].search(
         [("type", "=", "sale"), ("company_id", "=", company.id)], limit=1
     )
@@ -277,6 +260,43 @@ def generate(env, scale):
         " WHEN move_type = 'out_refund' THEN -amount_untaxed_signed"
         " ELSE amount_untaxed_signed END WHERE name LIKE 'INV-B%'"
     )
+    env.cr.execute(
+        "UPDATE sale_order SET partner_invoice_id = partner_id, partner_shipping_id = partner_id"
+        " WHERE name LIKE 'SO-B%'"
+    )
+    env.cr.execute("ANALYZE")
+    return {"n": n, "cid": cid, "day": day, "partner": partner, "user_of": user_of,
+            "team_of": team_of, "lead_min": lead_min}
+
+
+def generate_addon(env, loaded):
+    """The addon's own records over the company's (generate_company):
+    touchpoints of the opportunities, proposal dates, contracts."""
+    n, cid, day, partner = loaded["n"], loaded["cid"], loaded["day"], loaded["partner"]
+    user_of, team_of, lead_min = loaded["user_of"], loaded["team_of"], loaded["lead_min"]
+    insert_select(env, "b2b_touchpoint", {
+        "lead_id": "l.id", "partner_id": "l.partner_id",
+        "commercial_partner_id": "l.partner_id", "user_id": "l.user_id",
+        "lead_user_id": "l.user_id", "company_id": cid, "date": day,
+        "kind": "(ARRAY['call','call','call','call','call','email','email',"
+        "'meeting','meeting','demo'])[1 + g % 10]",
+        "call_outcome": "CASE WHEN g % 10 < 5 THEN "
+        "(ARRAY['no_answer','answered','talked'])[1 + (g / 10) % 3] END",
+        "meeting_state": "CASE WHEN g % 10 IN (7, 8) THEN "
+        "(ARRAY['planned','held','held','cancelled'])[1 + (g / 10) % 4] END",
+        "is_new_partner": "g % 10 = 7 AND (g / 10) % 3 = 0",
+    }, "generate_series(1, %d) g JOIN crm_lead l ON l.id = %d + g %% %d"
+        % (n(TOUCHPOINTS), lead_min, n(LEADS)))
+    env.cr.execute(
+        "UPDATE sale_order SET b2b_date_proposal = CASE WHEN state IN ('sent', 'sale')"
+        " THEN date_order - interval '5 days' END WHERE name LIKE 'SO-B%'"
+    )
+    insert_select(env, "b2b_contract", {
+        "name": "'HD-B' || g", "partner_id": partner, "company_id": cid,
+        "user_id": user_of, "team_id": team_of,
+        "state": "(ARRAY['draft','signed','done','cancel'])[1 + g % 4]",
+        "date_signed": "(date '%s' + (random() * %d)::int)" % (START, DAYS),
+    }, "generate_series(1, %d) g" % n(CONTRACTS))
     env.cr.execute("ANALYZE")
 
 

@@ -29,6 +29,7 @@ from . import (
     test_kpi,
     test_kpi_periods,
     test_kpi_rpc,
+    test_multi_company_rules,
     test_payment_accounting,
     test_payment_coverage,
     test_payment_plan,

@@ -1,0 +1,166 @@
+# Copyright 2026 b2b_sales_delivery contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Install and upgrade of the addon on a loaded database (not a test).
+
+A company already on Odoo 19 installs the addon into a database full of
+its records: this creates a database of its own from the test cluster's
+template (``b2b_template_nodemo_*``, built by ``scripts/b2b test``), loads
+it with the KPI benchmark's loader (benchmarks/kpi_benchmark.py: 50
+salespeople, 5,000 customers, 100,000 opportunities, 50,000 orders, 20,000
+invoices at ``--scale 1``) WITHOUT the addon, then times
+
+- ``-i b2b_sales_delivery`` on it (new columns over those tables, computed
+  stored fields, the addon's data);
+- the addon's own records added (500,000 touchpoints, 5,000 contracts at
+  scale 1), then ``-u b2b_sales_delivery``;
+
+and prints each one's wall time (the whole odoo-bin command: Python start,
+registry, the module), the module's own load time and query count from
+Odoo's log, against the target: each under 30 s at full scale. Run it from
+the worktree, after one ``scripts/b2b test`` run:
+
+    .venv/bin/python benchmarks/install_benchmark.py -c .local/test.conf [--scale 1]
+
+The default ``--scale 0.1`` keeps it to a few minutes on a shared machine;
+``--scale 1`` is the benchmark's full load. ``--keep`` keeps the database.
+"""
+
+import argparse
+import configparser
+import os
+import re
+import subprocess
+import sys
+import time
+
+import kpi_benchmark as kpi
+
+TARGET = 30.0
+MODULE_LINE = re.compile(r"Module %s loaded in ([\d.]+)s.*?, (\d+) queries" % kpi.ADDON)
+ALL_LINE = re.compile(r"(\d+) modules loaded in ([\d.]+)s, (\d+) queries")
+REGISTRY_LINE = re.compile(r"Registry loaded in ([\d.]+)s")
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("-c", "--config", default=".local/test.conf")
+    parser.add_argument("--db", default="b2b_install_bench")
+    parser.add_argument("--scale", type=float, default=0.1)
+    parser.add_argument("--keep", action="store_true")
+    return parser.parse_args()
+
+
+def create_from_template(options, name):
+    conn = kpi.pg_connect(options)
+    with conn.cursor() as cr:
+        cr.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'b2b_template_nodemo_%'"
+            " ORDER BY datname DESC LIMIT 1"
+        )
+        row = cr.fetchone()
+        if not row:
+            sys.exit("No b2b_template_nodemo_* database: run `scripts/b2b test` once.")
+        cr.execute('DROP DATABASE IF EXISTS "%s"' % name)
+        cr.execute('CREATE DATABASE "%s" TEMPLATE "%s"' % (name, row[0]))
+    conn.close()
+
+
+def drop(options, name):
+    conn = kpi.pg_connect(options)
+    with conn.cursor() as cr:
+        cr.execute('DROP DATABASE IF EXISTS "%s"' % name)
+    conn.close()
+
+
+def load(args, step):
+    """``step(env)`` in a committed transaction on the benchmark database,
+    the connections closed after (odoo-bin runs next, alone)."""
+    import odoo
+    from odoo import api
+    from odoo.modules.registry import Registry
+
+    odoo.tools.config.parse_config(["-c", args.config, "-d", args.db, "--log-level=warn"])
+    with Registry(args.db).cursor() as cr:
+        result = step(api.Environment(cr, api.SUPERUSER_ID, {}))
+        cr.commit()
+    Registry.delete(args.db)
+    odoo.sql_db.close_db(args.db)
+    return result
+
+
+def timed_odoo(args, flag, log):
+    """odoo-bin ``flag`` b2b_sales_delivery: the wall time, the module's
+    load time and queries, and all modules' queries from the log."""
+    if os.path.exists(log):
+        os.remove(log)  # Odoo appends to its log file
+    started = time.perf_counter()
+    subprocess.check_call([
+        sys.executable, os.path.join(kpi.ODOO_DIR, "odoo-bin"), "-c", args.config,
+        "-d", args.db, flag, kpi.ADDON, "--without-demo", "--stop-after-init",
+        "--no-http", "--log-level=info", "--logfile=%s" % log,
+    ])
+    wall = time.perf_counter() - started
+    with open(log, errors="replace") as handle:
+        text = handle.read()
+    if re.search(r" (ERROR|CRITICAL) ", text):
+        sys.exit("%s %s logged errors: see %s" % (flag, kpi.ADDON, log))
+    module = MODULE_LINE.findall(text)
+    loaded = ALL_LINE.findall(text)
+    registry = REGISTRY_LINE.findall(text)
+    return {
+        "registry": float(registry[-1]) if registry else None,
+        "wall": wall,
+        "module_time": float(module[-1][0]) if module else None,
+        "module_queries": int(module[-1][1]) if module else None,
+        "all_queries": sum(int(queries) for _count, _time, queries in loaded),
+    }
+
+
+def counts(env):
+    env.cr.execute(
+        "SELECT (SELECT count(*) FROM crm_lead), (SELECT count(*) FROM sale_order),"
+        " (SELECT count(*) FROM account_move), (SELECT count(*) FROM res_partner)"
+    )
+    return env.cr.fetchone()
+
+
+def main():
+    args = parse_args()
+    parser = configparser.ConfigParser()
+    parser.read(args.config)
+    options = parser["options"]
+    local = os.path.join(kpi.HERE, ".local")
+    sys.path.insert(0, kpi.ODOO_DIR)
+
+    create_from_template(options, args.db)
+    print("loading the company's records without the addon (scale %s)..." % args.scale)
+    loaded = load(args, lambda env: kpi.generate_company(
+        env, args.scale, env["crm.stage"].search([], order="sequence, id", limit=1).id))
+    data = load(args, counts)
+    print("data: %d opportunities, %d orders, %d invoices, %d partners" % data)
+
+    install = timed_odoo(args, "-i", os.path.join(local, "install-bench-install.log"))
+    print("the addon's own records (touchpoints, contracts)...")
+    load(args, lambda env: kpi.generate_addon(env, loaded))
+    upgrade = timed_odoo(args, "-u", os.path.join(local, "install-bench-upgrade.log"))
+
+    print("%-26s %9s %13s %11s %15s %13s" % (
+        "", "wall (s)", "registry (s)", "module (s)", "module queries", "all modules q."))
+    for label, run in (("-i %s" % kpi.ADDON, install), ("-u %s" % kpi.ADDON, upgrade)):
+        print("%-26s %9.1f %13s %11s %15s %13d" % (
+            label, run["wall"],
+            "%.1f" % run["registry"] if run["registry"] is not None else "-",
+            "%.1f" % run["module_time"] if run["module_time"] is not None else "-",
+            run["module_queries"] if run["module_queries"] is not None else "-",
+            run["all_queries"]))
+    print("target: each under %.0f s at scale 1 (this run: scale %s): install %s, upgrade %s"
+          % (TARGET, args.scale,
+             "OK" if install["wall"] < TARGET else "OVER",
+             "OK" if upgrade["wall"] < TARGET else "OVER"))
+    print("load average: %s" % " ".join("%.2f" % value for value in os.getloadavg()))
+    if not args.keep:
+        drop(options, args.db)
+
+
+if __name__ == "__main__":
+    main()
