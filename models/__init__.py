@@ -21,6 +21,7 @@ from . import (
     b2b_phase,
     b2b_phase_acceptance,
     b2b_phase_payment,
+    b2b_phase_quotation_access,
     b2b_question,
     b2b_resource_line,
     b2b_review,

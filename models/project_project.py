@@ -39,8 +39,10 @@ class ProjectProject(models.Model):
     )
     buffer_mode = fields.Selection(
         BUFFER_MODES,
+        # Not NULL-constrained (read as "max" when empty): Odoo's own project
+        # code, run before the addon is loaded (an upgrade of project, its
+        # at-install tests), creates projects too.
         default="max",
-        required=True,
         tracking=True,
         help="How much later the customer-facing dates are than the internal "
         "ones: a number of days, a percent of the time since the plan start, "

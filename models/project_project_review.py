@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..utils.arguments import date_argument
 from ..utils.cron import run_each
 from ..utils.steps import with_step
 from .b2b_review import REVIEW_STEP_KEY
@@ -34,8 +35,9 @@ class ProjectProject(models.Model):
 
     review_cadence = fields.Selection(
         REVIEW_CADENCES,
+        # Not NULL-constrained: Odoo's own project code, run before the
+        # addon is loaded (an upgrade of project), creates projects too.
         default="weekly",
-        required=True,
         tracking=True,
         help="How often the team reviews the delivery and reports to the "
         "customer.",
@@ -81,7 +83,7 @@ class ProjectProject(models.Model):
 
     def _check_review_cadence(self):
         self.ensure_one()
-        if self.review_cadence == "none":
+        if self.review_cadence not in CADENCE_WEEKS:
             raise UserError(
                 self.env._(
                     "The project %(project)s has no review cadence: choose weekly "
@@ -204,16 +206,11 @@ class ProjectProject(models.Model):
         default today), prepared from the project when missing; its id."""
         self.ensure_one()
         self.check_access("read")
-        try:
-            day = fields.Date.to_date(day) or fields.Date.context_today(self)
-        except (TypeError, ValueError):
-            raise UserError(
-                self.env._(
-                    "The day of the report must be a date written YYYY-MM-DD, not "
-                    "%(value)s.",
-                    value=day,
-                )
-            ) from None
+        day = (
+            date_argument(self, day, self.env._("The day of the report"))
+            if day
+            else fields.Date.context_today(self)
+        )
         start, end = self._get_report_period(day)
         report = self._find_b2b_report(start)
         if not report:
@@ -295,7 +292,7 @@ class ProjectProject(models.Model):
         today = fields.Date.to_date(today) or fields.Date.context_today(self)
         projects = self.search(
             [
-                ("review_cadence", "!=", "none"),
+                ("review_cadence", "in", tuple(CADENCE_WEEKS)),
                 ("user_id", "!=", False),
                 ("partner_id", "!=", False),
                 ("phase_ids", "!=", False),

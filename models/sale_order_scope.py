@@ -61,8 +61,10 @@ class SaleOrder(models.Model):
     scope_state = fields.Selection(
         SCOPE_STATES,
         string="Scope Status",
+        # Not NULL-constrained (empty reads as draft): Odoo's own sale code,
+        # run before the addon is loaded (an upgrade of sale), creates orders
+        # too.
         default="draft",
-        required=True,
         readonly=True,
         copy=False,
         index=True,

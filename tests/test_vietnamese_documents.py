@@ -183,7 +183,17 @@ class TestVietnameseDocuments(PaymentCase):
             }
         )
         cls.installment = cls.order.payment_plan_line_ids[:1]
+        # The delivery project with a task, and its report to the customer.
+        cls.project = env["project.project"].browse(cls.order.action_create_project())
+        env["project.task"].create(
+            {"name": "Viết kịch bản", "project_id": cls.project.id, "date_deadline": "2026-03-20"}
+        )
+        cls.report_update = env["project.update"].browse(
+            cls.project.b2b_prepare_report("2026-03-13")
+        )
         cls.records = {
+            "project.project": cls.project,
+            "project.update": cls.report_update,
             "sale.order": cls.order,
             "b2b.contract": cls.contract,
             "b2b.change.request": cls.change,
