@@ -18,11 +18,12 @@ class B2bRisk(models.Model):
         return super().create(vals)
 
     def _b2b_parent_of(self, vals):
-        """The project (else the opportunity) ``vals`` name, as superuser."""
-        if vals.get("project_id"):
-            return self.env["project.project"].sudo().browse(vals["project_id"])
-        if vals.get("lead_id"):
-            return self.env["crm.lead"].sudo().browse(vals["lead_id"])
+        """The project (else the opportunity) ``vals`` name, as superuser;
+        an id that is no id is left to create's own check of the value."""
+        for field, model in (("project_id", "project.project"), ("lead_id", "crm.lead")):
+            value = vals.get(field)
+            if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+                return self.env[model].sudo().browse(value).exists()
         return self.env["project.project"]
 
     @api.constrains("company_id", "project_id", "lead_id")
