@@ -18,8 +18,10 @@ READER_GROUPS = ",".join([
     "account.group_account_manager",
 ])
 # Constants for the NOT NULL columns of a row written by hand, per type.
+# Numbers are 1: the smallest value the tables' CHECK constraints accept
+# (a level from 1 to 5, a positive amount).
 CONSTANTS = {
-    "boolean": "false", "integer": "0", "numeric": "0", "double precision": "0",
+    "boolean": "false", "integer": "1", "numeric": "1", "double precision": "1",
     "jsonb": "'{}'::jsonb", "date": "date '2026-03-02'",
     "timestamp without time zone": "timestamp '2026-03-02 09:00:00'",
 }
