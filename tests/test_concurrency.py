@@ -21,6 +21,7 @@ from datetime import date
 
 from psycopg2 import errors as pg_errors
 
+import odoo
 from odoo import SUPERUSER_ID, Command, api
 from odoo.exceptions import UserError
 from odoo.modules.registry import Registry
@@ -64,6 +65,12 @@ class TestConcurrency(BaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        if odoo.tools.config.get("init") or odoo.tools.config.get("update"):
+            # Odoo's runner (-i/-u --test-enable) runs the tests inside the
+            # process that installs the addon, whose own transaction holds
+            # locks a second connection waits on: these tests run under
+            # pytest (make test), against the installed addon.
+            raise unittest.SkipTest("two connections: not inside Odoo's install")
         cls.registry = Registry(get_db_name())
         with cls.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
