@@ -13,6 +13,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 
+from ..utils.scope_steps import composer_action
 from ..utils.steps import StepFacts, in_step, with_step
 
 REPORT_STATES = [("draft", "To Review"), ("reviewed", "Reviewed"), ("sent", "Sent")]
@@ -288,22 +289,13 @@ class ProjectUpdate(models.Model):
         """Button: Odoo's composer with the report's template and PDF."""
         self.ensure_one()
         self._b2b_check_sendable()
-        template = self.env.ref(REPORT_TEMPLATE)
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "mail.compose.message",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {
-                "default_model": self._name,
-                "default_res_ids": self.ids,
-                "default_template_id": template.id,
-                "default_composition_mode": "comment",
-                "default_email_layout_xmlid": "mail.mail_notification_layout_with_responsible_signature",
-                "force_email": True,
-            },
-        }
+        return composer_action(
+            self,
+            self.env.ref(REPORT_TEMPLATE),
+            default_email_layout_xmlid=(
+                "mail.mail_notification_layout_with_responsible_signature"
+            ),
+        )
 
     def action_b2b_print(self):
         """The progress report PDF (an action XML-RPC can carry)."""

@@ -27,9 +27,10 @@ def clean_customer_name(env, name):
     return name
 
 
-def composer_action(record, template):
+def composer_action(record, template, **context):
     """The action opening Odoo's mail composer on ``record`` with
-    ``template``: sending it is the step (see mail.compose.message)."""
+    ``template`` (and the composer's further ``context``): sending it is the
+    step (see mail.compose.message)."""
     record.ensure_one()
     return {
         "type": "ir.actions.act_window",
@@ -44,6 +45,7 @@ def composer_action(record, template):
             "default_composition_mode": "comment",
             "default_template_id": template.id,
             "force_email": True,
+            **context,
         },
     }
 
