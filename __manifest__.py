@@ -108,6 +108,7 @@
         "demo/crm_lead_demo.xml",
         "demo/sale_order_demo.xml",
         "demo/b2b_story_demo.xml",
+        "demo/b2b_deal_team_demo.xml",
     ],
     "uninstall_hook": "uninstall_hook",
 }
