@@ -99,6 +99,8 @@
         "views/b2b_skill_views.xml",
         "report/b2b_skill_matrix_views.xml",
         "views/crm_stage_playbook_views.xml",
+        "security/b2b_deal_team_security.xml",
+        "views/b2b_indicator_views.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [
@@ -106,6 +108,7 @@
         "demo/crm_lead_demo.xml",
         "demo/sale_order_demo.xml",
         "demo/b2b_story_demo.xml",
+        "demo/b2b_deal_team_demo.xml",
     ],
     "uninstall_hook": "uninstall_hook",
 }

@@ -53,6 +53,11 @@ WITH t AS (
     SELECT user_id, kind, call_outcome, meeting_state, is_new_partner
       FROM b2b_touchpoint
      WHERE date >= %(from)s AND date < %(to)s::date + 1 AND company_id = %(company)s
+), booked AS (
+    SELECT user_id, kind, meeting_state, is_new_partner
+      FROM b2b_touchpoint
+     WHERE date_booked >= %(from)s AND date_booked < %(to)s::date + 1
+       AND company_id = %(company)s
 ), first_orders AS (
     SELECT DISTINCT ON (p.commercial_partner_id) so.user_id, so.date_order
       FROM sale_order so JOIN res_partner p ON p.id = so.partner_id
@@ -62,7 +67,7 @@ WITH t AS (
 SELECT user_id, 'contacts_reached', count(*) FROM t
  WHERE kind = 'call' AND call_outcome IN ('answered', 'talked') GROUP BY user_id
 UNION ALL
-SELECT user_id, 'meetings_new', count(*) FROM t
+SELECT user_id, 'meetings_new', count(*) FROM booked
  WHERE kind = 'meeting' AND is_new_partner AND meeting_state != 'cancelled' GROUP BY user_id
 UNION ALL
 SELECT user_id, 'meetings_held', count(*) FROM t
@@ -285,6 +290,9 @@ def generate_addon(env, loaded):
         "meeting_state": "CASE WHEN g % 10 IN (7, 8) THEN "
         "(ARRAY['planned','held','held','cancelled'])[1 + (g / 10) % 4] END",
         "is_new_partner": "g % 10 = 7 AND (g / 10) % 3 = 0",
+        # A meeting booked one to three weeks before it takes place.
+        "date_booked": "CASE WHEN g % 10 IN (7, 8) THEN " + day
+        + " - ((7 + g % 15) || ' days')::interval END",
     }, "generate_series(1, %d) g JOIN crm_lead l ON l.id = %d + g %% %d"
         % (n(TOUCHPOINTS), lead_min, n(LEADS)))
     env.cr.execute(

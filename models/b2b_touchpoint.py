@@ -49,6 +49,7 @@ SERVER_FACTS = (
     "calendar_event_id",
     "meeting_state",
     "is_new_partner",
+    "date_booked",
 )
 # What a touchpoint records, fixed once recorded.
 FIXED_FACTS = SERVER_FACTS + ("lead_id", "kind", "call_outcome")
@@ -89,6 +90,14 @@ class B2bTouchpoint(models.Model):
     kind = fields.Selection(TOUCHPOINT_KINDS, required=True, default="call", index=True)
     call_outcome = fields.Selection(CALL_OUTCOMES, string="Call Outcome")
     meeting_state = fields.Selection(MEETING_STATES, readonly=True)
+    date_booked = fields.Datetime(
+        string="Booked on",
+        readonly=True,
+        index="btree_not_null",
+        help="When the meeting was booked: its calendar event created for "
+        "the opportunity (or linked to it). Meetings with new partners count "
+        "on this day; meetings held on the meeting's own date.",
+    )
     is_new_partner = fields.Boolean(
         string="First Meeting with the Customer",
         readonly=True,
@@ -183,7 +192,9 @@ class B2bTouchpoint(models.Model):
             )
         forged = [
             name
-            for name in ("mail_message_id", "calendar_event_id", "meeting_state")
+            for name in (
+                "mail_message_id", "calendar_event_id", "meeting_state", "date_booked"
+            )
             if vals.get(name)
         ]
         if forged or vals.get("is_new_partner"):

@@ -95,6 +95,9 @@ class CalendarEvent(models.Model):
             "kind": "meeting",
             "meeting_state": "planned",
             "date": self.start,
+            # Booked now: the event is created for the opportunity, or
+            # linked to it, in this step.
+            "date_booked": fields.Datetime.now(),
             "user_id": (self.user_id or self.env.user).id,
             "name": self.name,
             "calendar_event_id": self.id,

@@ -18,6 +18,7 @@ from odoo.fields import Domain
 from odoo.tools import SQL
 
 from ..models.b2b_kpi_target import KPI_CODES
+from ..models.crm_lead_committee import DATA_SOURCES
 
 # Posted customer invoices and credit notes: revenue and receivables.
 INVOICE_DOMAIN = [
@@ -29,6 +30,9 @@ INVOICE_DOMAIN = [
 RECEIVABLE_FIELD = "amount_residual_signed"
 # The calls that reached the contact: picked up, or a conversation held.
 CALLS_REACHED = ("answered", "talked")
+# The opportunity of each kind of document, whose data source the events
+# carry (a model with a ``lead_id`` needs no line).
+LEAD_FIELDS = {"sale.order": "opportunity_id"}
 
 
 class PeriodBound:
@@ -59,9 +63,9 @@ class B2bKpiEvent(models.Model):
     _depends = {
         "b2b.touchpoint": [
             "date", "user_id", "lead_id", "company_id", "commercial_partner_id",
-            "kind", "call_outcome", "meeting_state", "is_new_partner",
+            "kind", "call_outcome", "meeting_state", "is_new_partner", "date_booked",
         ],
-        "crm.lead": ["team_id"],
+        "crm.lead": ["team_id", "b2b_data_source"],
         "sale.order": [
             "state", "date_order", "user_id", "team_id", "company_id", "partner_id",
             "opportunity_id", "b2b_date_proposal",
@@ -86,6 +90,12 @@ class B2bKpiEvent(models.Model):
     company_id = fields.Many2one("res.company", string="Company", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     kpi = fields.Selection(KPI_CODES, string="Indicator", readonly=True)
+    data_source = fields.Selection(
+        DATA_SOURCES,
+        readonly=True,
+        help="The data source of the opportunity of the touchpoint, order or "
+        "contract (none for an invoice).",
+    )
     value = fields.Float(readonly=True, help="1 for a count; the amount for money.")
 
     @property
@@ -103,7 +113,8 @@ class B2bKpiEvent(models.Model):
         return SQL(" UNION ALL ").join(
             SQL(
                 "SELECT ev.source_id * 16 + ev.branch AS id, ev.date, ev.user_id, "
-                "ev.team_id, ev.company_id, ev.partner_id, %s AS kpi, ev.value "
+                "ev.team_id, ev.company_id, ev.partner_id, %s AS kpi, ev.value, "
+                "ev.data_source "
                 "FROM (%s) ev",
                 SQL("%s::varchar", kpi) if kpi else SQL("ev.kpi"),
                 branch,
@@ -123,17 +134,25 @@ class B2bKpiEvent(models.Model):
         columns the figures sum (no join for the team or the customer)."""
         Order = self.env["sale.order"]
         return [
+            # Calls on the day of the call, meetings held on the meeting's
+            # date; meetings with new partners on the day they were booked.
             (None, self._touchpoint_events(
                 [
                     (1, "contacts_reached",
                      [("kind", "=", "call"), ("call_outcome", "in", CALLS_REACHED)]),
-                    (2, "meetings_new",
-                     [("kind", "=", "meeting"), ("is_new_partner", "=", True),
-                      ("meeting_state", "!=", "cancelled")]),
                     (3, "meetings_held",
                      [("kind", "=", "meeting"), ("meeting_state", "=", "held")]),
                 ],
                 period,
+            )),
+            ("meetings_new", self._touchpoint_events(
+                [
+                    (2, "meetings_new",
+                     [("kind", "=", "meeting"), ("is_new_partner", "=", True),
+                      ("meeting_state", "!=", "cancelled")]),
+                ],
+                period,
+                date_field="date_booked",
             )),
             ("proposals", self._document_events(
                 4, "sale.order", Order._proposal_domain(), "b2b_date_proposal", period
@@ -185,26 +204,40 @@ class B2bKpiEvent(models.Model):
         return query
 
     @api.model
-    def _columns(self, branch, source, date, user, team, company, partner, value, period):
-        """The columns of a branch; ``team`` and ``partner`` are called
-        (they may join a table) only for the full events, not for a
-        ``period``'s figures, which sum ``value`` per salesperson only."""
+    def _columns(
+        self, branch, source, date, user, team, company, partner, value, period,
+        data_source=None,
+    ):
+        """The columns of a branch; ``team``, ``partner`` and
+        ``data_source`` are called (they may join a table) only for the full
+        events, not for a ``period``'s figures, which sum ``value`` per
+        salesperson only."""
         if period:
             return SQL("%s AS user_id, (%s)::float8 AS value", user, value)
         return SQL(
             "%s AS source_id, %s AS branch, (%s)::timestamp AS date, %s AS user_id, "
-            "%s AS team_id, %s AS company_id, %s AS partner_id, (%s)::float8 AS value",
+            "%s AS team_id, %s AS company_id, %s AS partner_id, (%s)::float8 AS value, "
+            "(%s)::varchar AS data_source",
             source, branch, date, user, team(), company, partner(), value,
+            data_source() if data_source else SQL("NULL"),
         )
 
-    def _touchpoint_events(self, kinds, period=None):
+    @api.model
+    def _data_source(self, query, alias, lead_column):
+        """The data source of the opportunity ``alias.lead_column`` (a left
+        join: a document without opportunity has none)."""
+        lead = query.left_join(alias, lead_column, "crm_lead", "id", lead_column)
+        return SQL.identifier(lead, "b2b_data_source")
+
+    def _touchpoint_events(self, kinds, period=None, date_field="date"):
         """The touchpoints' indicators in one scan: each touchpoint counts
         in every indicator ``(branch, kpi, domain)`` of ``kinds`` whose
-        domain it matches (a first meeting held counts twice)."""
+        domain it matches, on its ``date_field`` (a first meeting held
+        counts in two scans: booked, held)."""
         Touchpoint = "b2b.touchpoint"
         query = self._search_period(
             Touchpoint, Domain.OR(domain for _branch, _kpi, domain in kinds),
-            "date", "user_id", period,
+            date_field, "user_id", period,
         )
         t = query.table
         matches = SQL(", ").join(
@@ -217,7 +250,7 @@ class B2bKpiEvent(models.Model):
         columns = self._columns(
             SQL("k.branch"),
             SQL.identifier(t, "id"),
-            SQL.identifier(t, "date"),
+            SQL.identifier(t, date_field),
             SQL.identifier(t, "user_id"),
             lambda: SQL.identifier(
                 query.left_join(t, "lead_id", "crm_lead", "id", "lead_id"), "team_id"
@@ -226,6 +259,7 @@ class B2bKpiEvent(models.Model):
             lambda: SQL.identifier(t, "commercial_partner_id"),
             SQL("1"),
             period,
+            lambda: self._data_source(query, t, "lead_id"),
         )
         return SQL(
             "SELECT %s, k.kpi FROM %s CROSS JOIN LATERAL (VALUES %s) AS k(branch, kpi, ok) "
@@ -241,6 +275,8 @@ class B2bKpiEvent(models.Model):
         doc = query.table
         if where:
             query.add_where(where(query, doc))
+        fields_ = self.env[model]._fields
+        lead_field = LEAD_FIELDS.get(model) or ("lead_id" if "lead_id" in fields_ else None)
         return query.select(
             self._columns(
                 branch,
@@ -255,6 +291,7 @@ class B2bKpiEvent(models.Model):
                 ),
                 SQL("1"),
                 period,
+                lead_field and (lambda: self._data_source(query, doc, lead_field)),
             )
         )
 

@@ -25,11 +25,17 @@ class TestKpi(KpiCase):
         cls.at("2026-03-04 02:00:00", cls.log_touchpoint, lead, "call", call_outcome="talked")
         cls.at("2026-03-04 03:00:00", cls.log_touchpoint, lead, "call", call_outcome="no_answer")
         cls.at("2026-04-01 02:00:00", cls.log_touchpoint, lead, "call", call_outcome="talked")
-        # Meetings: the first with the customer (new partner), held; a
-        # second one planned (an existing partner).
-        event = cls.schedule_meeting(lead, start="2026-03-02 09:00:00", stop="2026-03-02 10:00:00")
+        # Meetings: the first with the customer (new partner), booked in
+        # March and held; a second one planned (an existing partner).
+        event = cls.at(
+            "2026-03-01 08:00:00", cls.schedule_meeting, lead,
+            start="2026-03-02 09:00:00", stop="2026-03-02 10:00:00",
+        )
         cls.hold_meeting(event)
-        cls.schedule_meeting(lead, start="2026-03-20 09:00:00", stop="2026-03-20 10:00:00")
+        cls.at(
+            "2026-03-01 08:00:00", cls.schedule_meeting, lead,
+            start="2026-03-20 09:00:00", stop="2026-03-20 10:00:00",
+        )
         # Proposals: two quotations sent in March (one confirmed later), a
         # draft, one sent in April.
         cls.proposal = cls.at("2026-03-05 04:00:00", cls.send_quotation, lead)

@@ -1,7 +1,8 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The sales manager forces an opportunity past its unmet checkpoints, with a
-reason the chatter keeps."""
+reason the chatter keeps; then reads the time it spent in its first stage
+(cycle time) and the indicators by data source, under CRM > Reporting."""
 from playwright.sync_api import expect
 from seed import LEAD_MANAGER
 
@@ -27,3 +28,12 @@ def test_sales_manager_forces_a_stage(walk):
     status = page.locator(".o_statusbar_status button:visible", has_text="Closing")
     expect(status.first).to_be_visible()
     walk.shot("role_sales_manager")
+    # Cycle time: the stay left at Contact, the current one at Closing.
+    walk.goto(
+        "/odoo/action-b2b_sales_delivery.b2b_lead_stage_time_action?view_type=list",
+        ".o_list_renderer",
+    )
+    rows = page.locator(".o_data_row", has_text=LEAD_MANAGER)
+    expect(rows.filter(has_text="Closing").first).to_be_visible()
+    walk.goto("/odoo/action-b2b_sales_delivery.b2b_kpi_data_source_action", ".o_pivot")
+    walk.see("Indicators by Data Source", scope=".o_breadcrumb")
