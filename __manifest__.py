@@ -99,6 +99,10 @@
         "views/b2b_skill_views.xml",
         "report/b2b_skill_matrix_views.xml",
         "views/crm_stage_playbook_views.xml",
+        "security/b2b_decision_security.xml",
+        "data/b2b_trial_data.xml",
+        "views/crm_lead_decision_views.xml",
+        "views/b2b_touchpoint_trial_views.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [

@@ -6,7 +6,7 @@ move made."""
 from seed import LEAD
 
 CALL_ANSWERED = "Một cuộc gọi có nghe máy"  # "A call answered"
-EMAIL_SENT = "Đã gửi email"  # the stage "Email Sent"
+EMAIL_SENT = "Gửi mail"  # the stage "Email Sent"
 
 
 def test_salesperson_journey(walk):
