@@ -152,8 +152,8 @@ class CrmLead(models.Model):
         BUDGET_STATUSES,
         string="Budget Status",
         default="unknown",
-        required=True,
         tracking=True,
+        help="Left empty (a lead made before the addon): unknown.",
     )
     b2b_budget_amount = fields.Monetary(
         string="Budget",
@@ -216,7 +216,7 @@ class CrmLead(models.Model):
         parts = []
         if not (self.b2b_decision_criteria or "").strip():
             parts.append(_("the decision criteria"))
-        if self.b2b_budget_status == "unknown":
+        if self.b2b_budget_status in (False, "unknown"):
             parts.append(_("the budget status"))
         if not self.b2b_decision_date:
             parts.append(_("the decision date"))
