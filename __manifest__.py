@@ -101,6 +101,10 @@
         "views/crm_stage_playbook_views.xml",
         "security/b2b_deal_team_security.xml",
         "views/b2b_indicator_views.xml",
+        "security/b2b_decision_security.xml",
+        "data/b2b_trial_data.xml",
+        "views/crm_lead_decision_views.xml",
+        "views/b2b_touchpoint_trial_views.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [

@@ -186,6 +186,9 @@ class B2bPipelineCase(TransactionCase):
         """A touchpoint logged by hand (a call, a demo, a trial...)."""
         if kind == "call" and not values.get("call_outcome"):
             values["call_outcome"] = "answered"
+        if kind == "trial":
+            values.setdefault("trial_date_start", "2026-03-02")
+            values.setdefault("trial_date_end", "2026-03-16")
         return (
             cls.env["b2b.touchpoint"]
             .with_user(user or cls.salesman)

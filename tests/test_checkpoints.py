@@ -593,7 +593,7 @@ class TestCheckpoints(B2bPipelineCase):
         message = self.assertRefused(
             lambda: lead.write({"stage_id": self.stage_email.id}),
             '- Một cuộc gọi có nghe máy (giai đoạn "Liên hệ"): ',
-            'sang giai đoạn "Đã gửi email":',
+            'sang giai đoạn "Gửi mail":',
         )
         self.assertNotIn("cannot move forward", message)
 

@@ -2,11 +2,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The salesperson, in Vietnamese: the B2B pipeline of her team, a move past
 an unmet checkpoint refused by name, the call logged with its outcome, the
-move made."""
+move made, the buying decision typed in its tab."""
+from playwright.sync_api import expect
 from seed import LEAD
 
 CALL_ANSWERED = "Một cuộc gọi có nghe máy"  # "A call answered"
-EMAIL_SENT = "Đã gửi email"  # the stage "Email Sent"
+EMAIL_SENT = "Gửi mail"  # the stage "Email Sent"
+DECISION_TAB = "Quyết định mua"  # the tab "Buying Decision"
+STILL_UNKNOWN = "Còn chưa rõ:"  # "Still unknown:"
+DECISION_DATE_UNKNOWN = "ngày ra quyết định"  # "the decision date"
+CRITERIA_UNKNOWN = "tiêu chí ra quyết định"  # "the decision criteria"
 
 
 def test_salesperson_journey(walk):
@@ -44,3 +49,16 @@ def test_salesperson_journey(walk):
     page.wait_for_selector(
         f".o_statusbar_status button.o_arrow_button_current:has-text('{EMAIL_SENT}')")
     walk.shot("role_salesperson")
+
+    # the buying decision, typed in its tab: what is still unknown is said
+    page.locator(".o_notebook .nav-link", has_text=DECISION_TAB).click()
+    walk.see(STILL_UNKNOWN, scope=".o_form_view")
+    missing = page.locator(".o_form_view .o_field_widget[name=b2b_decision_missing]")
+    expect(missing).to_contain_text(CRITERIA_UNKNOWN)
+    page.locator(".o_field_widget[name=b2b_decision_criteria] textarea").fill(
+        "Giá, tính năng báo cáo, khách hàng cùng ngành")
+    page.locator(".o_field_widget[name=b2b_budget_status] input[data-value=approved]").check()
+    page.locator(".o_form_button_save:visible").click()
+    expect(missing).not_to_contain_text(CRITERIA_UNKNOWN)
+    expect(missing).to_contain_text(DECISION_DATE_UNKNOWN)
+    walk.shot("role_salesperson_decision")
