@@ -99,6 +99,10 @@
         "views/b2b_skill_views.xml",
         "report/b2b_skill_matrix_views.xml",
         "views/crm_stage_playbook_views.xml",
+        "security/b2b_proposal_security.xml",
+        "report/b2b_proposal_report.xml",
+        "data/mail_template_proposal.xml",
+        "views/b2b_proposal_views.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [

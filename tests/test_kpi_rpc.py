@@ -21,6 +21,7 @@ class TestKpiRpc(HttpCase, KpiCase):
         super().setUpClass()
         cls.lead = cls.create_lead("Minh Phát - Hợp đồng", stage=cls.stage_quotation)
         cls.send_quotation(cls.lead).user_id = cls.salesman
+        cls.send_proposal(cls.lead)
 
     def test_xmlrpc_contract_steps(self):
         contract_id = self.call(self.salesman, "crm.lead", "create_b2b_contract", [self.lead.id])
