@@ -105,6 +105,10 @@
         "data/b2b_trial_data.xml",
         "views/crm_lead_decision_views.xml",
         "views/b2b_touchpoint_trial_views.xml",
+        "security/b2b_proposal_security.xml",
+        "report/b2b_proposal_report.xml",
+        "data/mail_template_proposal.xml",
+        "views/b2b_proposal_views.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [

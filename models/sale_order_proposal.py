@@ -1,14 +1,15 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The proposal: a quotation of an opportunity sent to the customer. What a
-proposal is is said once here (``_proposal_domain``), for the count on the
-opportunity, the indicator and the report views alike; when it was first
-sent is a fact set by the server only."""
+"""The quotation of an opportunity: when it was first sent is a fact set by
+the server only; the quotation made from an accepted cooperation proposal
+keeps it (``b2b_proposal_id``). What a proposal is is said once, by
+``b2b.proposal._proposal_domain``: a quotation is not a proposal."""
 
 from odoo import api, fields, models
 
 from ..utils.steps import StepFacts, with_step
 from .b2b_checkpoint import QUOTATION_SENT_STATES
+from .b2b_proposal import PROPOSAL_DOC_STEP_KEY
 
 PROPOSAL_STEP_KEY = "b2b_proposal_step"
 
@@ -23,23 +24,24 @@ class SaleOrder(models.Model):
         readonly=True,
         index="btree_not_null",
         help="When the quotation of the opportunity was first sent to the "
-        "customer (or confirmed without being sent): from then on it counts "
-        "once as a proposal.",
+        "customer (or confirmed without being sent).",
     )
-
-    @api.model
-    def _proposal_domain(self):
-        """What a proposal is: a quotation of an opportunity sent to the
-        customer, still sent or confirmed since; each counts once."""
-        return [
-            ("opportunity_id", "!=", False),
-            ("state", "in", QUOTATION_SENT_STATES),
-            ("b2b_date_proposal", "!=", False),
-        ]
+    b2b_proposal_id = fields.Many2one(
+        "b2b.proposal",
+        string="Cooperation Proposal",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+        ondelete="restrict",
+        help="The accepted cooperation proposal the quotation was made from.",
+    )
 
     def _b2b_step_facts(self):
         return super()._b2b_step_facts() + [
-            StepFacts(PROPOSAL_STEP_KEY, ("b2b_date_proposal",), "_proposal_refusal")
+            StepFacts(PROPOSAL_STEP_KEY, ("b2b_date_proposal",), "_proposal_refusal"),
+            StepFacts(
+                PROPOSAL_DOC_STEP_KEY, ("b2b_proposal_id",), "_proposal_document_refusal"
+            ),
         ]
 
     @api.model_create_multi
@@ -70,4 +72,10 @@ class SaleOrder(models.Model):
         return self.env._(
             "The date a proposal was sent is recorded when the quotation is sent; "
             "it cannot be written."
+        )
+
+    def _proposal_document_refusal(self):
+        return self.env._(
+            "A quotation is made from a cooperation proposal with the proposal's "
+            "Create Quotation button; the link cannot be written."
         )

@@ -28,7 +28,8 @@ class B2bKpiAchievement(models.Model):
         },
         **{model: list(names) for model, names in (
             ("b2b.touchpoint", ["date", "kind", "call_outcome", "meeting_state"]),
-            ("sale.order", ["state", "date_order", "b2b_date_proposal", "user_id"]),
+            ("sale.order", ["state", "date_order", "user_id"]),
+            ("b2b.proposal", ["date_first_sent", "user_id"]),
             ("b2b.contract", ["state", "date_signed", "user_id"]),
             ("account.move", ["state", "invoice_date", "amount_residual_signed"]),
         )},

@@ -4,7 +4,7 @@
 
 Each branch is the query of Odoo's own search on the documents, with the
 domain that defines the event once (``b2b.contract._signed_domain``,
-``sale.order._proposal_domain``...): the checkpoint, the counts on the forms
+``b2b.proposal._proposal_domain``...): the checkpoint, the counts on the forms
 and these figures cannot drift apart. The achievement view, the funnel and
 the pivots read the events; ``get_kpi_values`` sums the same branches, each
 narrowed to the period in its own WHERE (``_period_sql``), in one grouped
@@ -68,7 +68,10 @@ class B2bKpiEvent(models.Model):
         "crm.lead": ["team_id", "b2b_data_source"],
         "sale.order": [
             "state", "date_order", "user_id", "team_id", "company_id", "partner_id",
-            "opportunity_id", "b2b_date_proposal",
+            "opportunity_id",
+        ],
+        "b2b.proposal": [
+            "date_first_sent", "user_id", "team_id", "company_id", "partner_id",
         ],
         "b2b.contract": [
             "state", "date_signed", "user_id", "team_id", "company_id", "partner_id",
@@ -132,7 +135,6 @@ class B2bKpiEvent(models.Model):
         WHERE, to the documents of the period, companies and salespeople
         asked, so that each table's date index serves it, and keeps only the
         columns the figures sum (no join for the team or the customer)."""
-        Order = self.env["sale.order"]
         return [
             # Calls on the day of the call, meetings held on the meeting's
             # date; meetings with new partners on the day they were booked.
@@ -155,7 +157,8 @@ class B2bKpiEvent(models.Model):
                 date_field="date_booked",
             )),
             ("proposals", self._document_events(
-                4, "sale.order", Order._proposal_domain(), "b2b_date_proposal", period
+                4, "b2b.proposal", self.env["b2b.proposal"]._proposal_domain(),
+                "date_first_sent", period,
             )),
             ("contracts", self._document_events(
                 5, "b2b.contract", self.env["b2b.contract"]._signed_domain(), "date_signed",

@@ -45,6 +45,7 @@ from . import (
     test_payment_utils,
     test_pipeline,
     test_plan_dates,
+    test_proposal,
     test_rpc,
     test_scope,
     test_scope_http,

@@ -270,6 +270,20 @@ class B2bPipelineCase(TransactionCase):
         )
 
     @classmethod
+    def send_proposal(cls, lead, user=None, **values):
+        """A cooperation proposal of the opportunity, prepared and mailed
+        to the customer by its salesperson (RPC's road to the Send button)."""
+        if not lead.partner_id.email:
+            lead.partner_id.email = "minhphat@example.com"
+        proposal = (
+            cls.env["b2b.proposal"]
+            .with_user(user or cls.salesman)
+            .create(dict({"lead_id": lead.id, "offer": "<p>Phần mềm quản lý kho</p>"}, **values))
+        )
+        proposal.action_send_mail()
+        return proposal.with_env(cls.env)
+
+    @classmethod
     def sign_contract(cls, lead, date_signed="2026-03-10", user=None):
         """The opportunity's contract, made with its New Contract button and
         signed."""

@@ -36,13 +36,17 @@ class TestKpi(KpiCase):
             "2026-03-01 08:00:00", cls.schedule_meeting, lead,
             start="2026-03-20 09:00:00", stop="2026-03-20 10:00:00",
         )
-        # Proposals: two quotations sent in March (one confirmed later), a
-        # draft, one sent in April.
-        cls.proposal = cls.at("2026-03-05 04:00:00", cls.send_quotation, lead)
-        cls.proposal.user_id = s
+        # Proposals: two sent in March (one revised and sent again), a
+        # draft, one sent in April; the quotations sent count as no proposal.
+        proposal = cls.at("2026-03-05 04:00:00", cls.send_proposal, lead)
+        proposal.with_user(s).action_revise("Thêm chi nhánh")
+        cls.at("2026-03-07 04:00:00", proposal.with_user(s).action_send_mail)
+        cls.at("2026-03-06 04:00:00", cls.send_proposal, lead)
+        cls.env["b2b.proposal"].with_user(s).create({"lead_id": lead.id})
+        cls.at("2026-04-02 04:00:00", cls.send_proposal, lead)
+        cls.at("2026-03-05 04:00:00", cls.send_quotation, lead).user_id = s
         cls.at("2026-03-06 04:00:00", cls.send_quotation, lead, state="sale").user_id = s
         cls.send_quotation(lead, state="draft").user_id = s
-        cls.at("2026-04-02 04:00:00", cls.send_quotation, lead).user_id = s
         # Contracts: one signed in March, one signed then cancelled, one
         # signed in April.
         cls.sign_contract(lead, "2026-03-10")

@@ -21,6 +21,7 @@ class TestKpiRpc(HttpCase, KpiCase):
         super().setUpClass()
         cls.lead = cls.create_lead("Minh Phát - Hợp đồng", stage=cls.stage_quotation)
         cls.send_quotation(cls.lead).user_id = cls.salesman
+        cls.proposal = cls.send_proposal(cls.lead)
 
     def test_xmlrpc_contract_steps(self):
         contract_id = self.call(self.salesman, "crm.lead", "create_b2b_contract", [self.lead.id])
@@ -83,3 +84,29 @@ class TestKpiRpc(HttpCase, KpiCase):
         )
         self.assertNotEqual(response.status_code, 200)
         self.assertIn("YYYY-MM-DD", response.json()["message"])
+
+    def test_proposal_steps_over_both_apis(self):
+        """The proposal's facts refused over RPC as on the form; its steps
+        answer what XML-RPC and JSON-2 carry."""
+        proposal_id = self.proposal.id
+        self.assertFault(
+            lambda: self.call(
+                self.salesman, "b2b.proposal", "write", [proposal_id], {"state": "accepted"}
+            ),
+            "change only through its buttons",
+        )
+        self.assertFault(
+            lambda: self.call(self.salesman, "b2b.proposal", "action_accept", [proposal_id]),
+            "only the customer decides it",
+        )
+        revision_id = self.call(
+            self.salesman, "b2b.proposal", "action_revise", [proposal_id], "Đổi giá"
+        )
+        self.assertIsInstance(revision_id, int)
+        response = self.json2(
+            self.salesman, "b2b.proposal", "action_send_mail", ids=[proposal_id]
+        )
+        self.assertEqual(response.status_code, 200, response.text)
+        self.assertIs(response.json(), True)
+        self.proposal.invalidate_recordset()
+        self.assertEqual((self.proposal.state, self.proposal.revision), ("sent", 1))

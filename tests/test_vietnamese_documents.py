@@ -191,7 +191,19 @@ class TestVietnameseDocuments(PaymentCase):
         cls.report_update = env["project.update"].browse(
             cls.project.b2b_prepare_report("2026-03-13")
         )
+        lead = env["crm.lead"].create(
+            {
+                "name": "Sản xuất video",
+                "type": "opportunity",
+                "partner_id": cls.customer.id,
+                "company_id": cls.company.id,
+            }
+        )
+        cls.proposal = env["b2b.proposal"].create(
+            {"lead_id": lead.id, "needs": "<p>Video giới thiệu</p>", "offer": "<p>Ba video</p>"}
+        )
         cls.records = {
+            "b2b.proposal": cls.proposal,
             "project.project": cls.project,
             "project.update": cls.report_update,
             "sale.order": cls.order,

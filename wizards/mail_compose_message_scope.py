@@ -18,6 +18,11 @@ STEP_TEMPLATES = {
         "_b2b_check_sendable",
         "_b2b_mail_sent",
     ),
+    "b2b_sales_delivery.mail_template_proposal": (
+        "b2b.proposal",
+        "_b2b_check_sendable",
+        "_b2b_mail_sent",
+    ),
 }
 
 
