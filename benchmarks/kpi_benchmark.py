@@ -73,9 +73,8 @@ UNION ALL
 SELECT user_id, 'meetings_held', count(*) FROM t
  WHERE kind = 'meeting' AND meeting_state = 'held' GROUP BY user_id
 UNION ALL
-SELECT user_id, 'proposals', count(*) FROM sale_order
- WHERE opportunity_id IS NOT NULL AND state IN ('sent', 'sale')
-   AND b2b_date_proposal >= %(from)s AND b2b_date_proposal < %(to)s::date + 1
+SELECT user_id, 'proposals', count(*) FROM b2b_proposal
+ WHERE date_first_sent >= %(from)s AND date_first_sent < %(to)s::date + 1
    AND company_id = %(company)s GROUP BY user_id
 UNION ALL
 SELECT user_id, 'contracts', count(*) FROM b2b_contract
@@ -276,7 +275,7 @@ def generate_company(env, scale, stage):
 
 def generate_addon(env, loaded):
     """The addon's own records over the company's (generate_company):
-    touchpoints of the opportunities, proposal dates, contracts."""
+    touchpoints of the opportunities, proposals, contracts."""
     n, cid, day, partner = loaded["n"], loaded["cid"], loaded["day"], loaded["partner"]
     user_of, team_of, lead_min = loaded["user_of"], loaded["team_of"], loaded["lead_min"]
     insert_select(env, "b2b_touchpoint", {
@@ -295,10 +294,18 @@ def generate_addon(env, loaded):
         + " - ((7 + g % 15) || ' days')::interval END",
     }, "generate_series(1, %d) g JOIN crm_lead l ON l.id = %d + g %% %d"
         % (n(TOUCHPOINTS), lead_min, n(LEADS)))
-    env.cr.execute(
-        "UPDATE sale_order SET b2b_date_proposal = CASE WHEN state IN ('sent', 'sale')"
-        " THEN date_order - interval '5 days' END WHERE name LIKE 'SO-B%'"
-    )
+    # A proposal document for one opportunity in five, sent (and counted)
+    # for four in five of them, some revised.
+    insert_select(env, "b2b_proposal", {
+        "name": "'DX-B' || g", "lead_id": "l.id", "partner_id": "l.partner_id",
+        "user_id": "l.user_id", "team_id": "l.team_id", "company_id": cid,
+        "currency_id": str(env["res.company"].browse(int(cid)).currency_id.id),
+        "state": "(ARRAY['draft','sent','sent','accepted','declined'])[1 + g % 5]",
+        "revision": "1 + g % 3",
+        "date_first_sent": "CASE WHEN g % 5 != 0 THEN " + day + " END",
+        "date_sent": "CASE WHEN g % 5 != 0 THEN " + day + " END",
+    }, "generate_series(1, %d) g JOIN crm_lead l ON l.id = %d + g %% %d"
+        % (n(LEADS) // 5, lead_min, n(LEADS)))
     insert_select(env, "b2b_contract", {
         "name": "'HD-B' || g", "partner_id": partner, "company_id": cid,
         "user_id": user_of, "team_id": team_of,
