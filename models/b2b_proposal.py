@@ -41,7 +41,7 @@ PROPOSAL_STEP_FIELDS = (
 )
 # The fields of a proposal as sent, kept by each revision: (field, label
 # used in "what changed").
-SNAPSHOT_FIELDS = ("name", "needs", "goals", "benefits", "offer", "amount")
+SNAPSHOT_FIELDS = ("name", "needs", "goals", "benefits", "decision", "offer", "amount")
 
 
 class B2bProposal(models.Model):
@@ -117,6 +117,15 @@ class B2bProposal(models.Model):
         help="The benefits the committee's members expect, taken from the "
         "opportunity's committee.",
     )
+    decision = fields.Html(
+        string="Buying Decision",
+        compute="_compute_decision",
+        store=True,
+        readonly=False,
+        help="The customer's decision as understood with them: criteria, "
+        "budget, decision date and approval steps, taken from the "
+        "opportunity.",
+    )
     offer = fields.Html(help="What we offer: the solution, its phases, its terms.")
     amount = fields.Monetary(string="Amount (untaxed)", currency_field="currency_id")
     currency_id = fields.Many2one(
@@ -189,6 +198,11 @@ class B2bProposal(models.Model):
             members = proposal.lead_id.stakeholder_ids
             proposal.goals = proposal._committee_goals_html(members)
             proposal.benefits = proposal._committee_benefits_html(members)
+
+    @api.depends("lead_id")
+    def _compute_decision(self):
+        for proposal in self:
+            proposal.decision = proposal._html_list(proposal.lead_id._b2b_decision_items())
 
     @api.depends("sale_order_ids")
     def _compute_quotation_count(self):
@@ -571,6 +585,7 @@ class B2bProposalRevision(models.Model):
     needs = fields.Html(string="Customer's Needs", readonly=True)
     goals = fields.Html(string="Committee's Goals", readonly=True)
     benefits = fields.Html(string="Expected Benefits", readonly=True)
+    decision = fields.Html(string="Buying Decision", readonly=True)
     offer = fields.Html(readonly=True)
     amount = fields.Monetary(
         string="Amount (untaxed)", currency_field="currency_id", readonly=True

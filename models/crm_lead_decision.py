@@ -7,6 +7,7 @@ Cá nhân - Công ty - Phòng"); the checkpoint kind "decision known"."""
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_amount, format_date
 
 from ..utils.arguments import date_argument
 from ..utils.steps import StepFacts, with_step
@@ -184,6 +185,36 @@ class CrmLead(models.Model):
         compute="_compute_b2b_decision_missing",
         help="What is still unknown of the buying decision.",
     )
+
+    def _b2b_decision_items(self):
+        """The buying decision as ``[(what, value)]``, in the user's
+        language, for a document (the proposal): only what is known."""
+        self.ensure_one()
+        items = []
+        description = self._fields["b2b_decision_criteria"].get_description(self.env)
+        if self.b2b_decision_criteria:
+            items.append((description["string"], self.b2b_decision_criteria.strip()))
+        if self.b2b_budget_status and self.b2b_budget_status != "unknown":
+            budget = dict(self._fields["b2b_budget_status"]._description_selection(self.env))[
+                self.b2b_budget_status
+            ]
+            if self.b2b_budget_amount:
+                budget = "%s (%s)" % (
+                    budget,
+                    format_amount(self.env, self.b2b_budget_amount, self.company_currency),
+                )
+            items.append((self.env._("Budget"), budget))
+        if self.b2b_decision_date:
+            items.append(
+                (self.env._("Decision Date"), format_date(self.env, self.b2b_decision_date))
+            )
+        steps = [
+            "%s%s" % (step.name, " (%s)" % step.partner_id.name if step.partner_id else "")
+            for step in self.b2b_approval_step_ids
+        ]
+        if steps:
+            items.append((self.env._("Approval Steps"), " → ".join(steps)))
+        return items
 
     @api.depends(
         "stakeholder_ids.partner_id",

@@ -279,3 +279,47 @@ class TestProposal(KpiCase):
         self.assertIn("Đề xuất hợp tác", html)
         self.assertIn("Phần mềm quản lý kho", html)
         self.assertNotIn("Cooperation Proposal", html)
+
+    def test_buying_decision_carried_into_the_proposal(self):
+        """The opportunity's decision (criteria, budget, date, approval
+        steps) is prepared into the proposal, kept by its revisions and
+        printed; what is unknown is left out."""
+        self.lead.write(
+            {
+                "b2b_decision_criteria": "Giá và thời gian triển khai",
+                "b2b_budget_status": "approved",
+                "b2b_budget_amount": 300000000,
+                "b2b_decision_date": "2026-04-15",
+                "b2b_approval_step_ids": [
+                    (0, 0, {"name": "Phòng IT duyệt", "partner_id": self.contact_an.id}),
+                    (0, 0, {"name": "Giám đốc ký"}),
+                ],
+            }
+        )
+        proposal = self.new_proposal()
+        for text in (
+            "Giá và thời gian triển khai",
+            "Approved",
+            "Phòng IT duyệt (%s) → Giám đốc ký" % self.contact_an.name,
+            "04/15/2026",
+        ):
+            self.assertIn(text, proposal.decision)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("b2b_sales_delivery.report_b2b_proposal", proposal.ids)[0]
+            .decode()
+        )
+        self.assertIn("Your Decision Process", html)
+        self.assertIn("Giám đốc ký", html)
+        self.send(proposal)
+        proposal.action_revise("Ngân sách")
+        self.assertIn("Giám đốc ký", proposal.revision_ids.decision)
+        # Nothing known of the decision: nothing printed of it.
+        other = self.new_proposal(lead=self.create_lead("Minh Phát - Kho 2"))
+        self.assertFalse(other.decision)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("b2b_sales_delivery.report_b2b_proposal", other.ids)[0]
+            .decode()
+        )
+        self.assertNotIn("Your Decision Process", html)
