@@ -47,8 +47,10 @@ from . import (
     project_project,
     project_project_acceptance,
     project_project_delivery,
+    project_project_gates,
     project_project_plan,
     project_project_review,
+    project_project_risk,
     project_task,
     project_update_report,
     res_config_settings,
@@ -63,4 +65,5 @@ from . import (
     sale_order_payment_plan,
     sale_order_proposal,
     sale_order_scope,
+    sale_order_scope_waiver,
 )
