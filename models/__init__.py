@@ -64,6 +64,7 @@ from . import (
     sale_order_line_scope,
     sale_order_payment_plan,
     sale_order_proposal,
+    sale_order_risk,
     sale_order_scope,
     sale_order_scope_waiver,
 )

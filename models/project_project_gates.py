@@ -10,6 +10,7 @@ done when they agree."""
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..utils.arguments import reason_argument
 from ..utils.steps import StepFacts, with_step
 
 PLAN_WAIVER_STEP_KEY = "b2b_plan_waiver_step"
@@ -205,9 +206,9 @@ class ProjectProject(models.Model):
             raise AccessError(
                 self.env._("Only project managers waive the team's agreement to the plan.")
             )
-        reason = reason.strip() if isinstance(reason, str) else ""
-        if not reason:
-            raise UserError(self.env._("Give the reason for waiving the team's agreement."))
+        reason = reason_argument(
+            reason, self.env._("Give the reason for waiving the team's agreement.")
+        )
         self.check_access("write")
         now = fields.Datetime.now()
         for project in self.sudo():

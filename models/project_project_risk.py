@@ -1,8 +1,8 @@
 # Copyright 2026 b2b_sales_delivery contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The risks of the opportunity reach its delivery project: the risks still
-open are linked to the project made from the opportunity's order (on every
-road that makes it), and the delivery team sees the project's open risks."""
+"""The delivery team sees the open risks of its project (the opportunity's
+risks still open when the project was made, models/sale_order_risk.py, and
+the delivery's own)."""
 
 from odoo import api, fields, models
 
@@ -43,21 +43,3 @@ class ProjectProject(models.Model):
         action["domain"] = [("project_id", "=", self.id)]
         action["context"] = {"default_project_id": self.id, "search_default_open": 1}
         return action
-
-
-class SaleOrder(models.Model):
-    _inherit = "sale.order"
-
-    def _carry_phases(self, project):
-        """The hand-over of every road also carries the opportunity's open
-        risks into the project."""
-        result = super()._carry_phases(project)
-        lead = self.sudo().opportunity_id
-        if lead:
-            risks = lead.risk_ids.filtered(
-                lambda risk: not risk.project_id
-                and risk.state in OPEN_RISK_STATES
-                and risk.company_id in (project.company_id, self.env["res.company"])
-            )
-            risks.write({"project_id": project.id})
-        return result

@@ -8,6 +8,7 @@ order. Who waived, why and when are facts written by the waiver's step only."""
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..utils.arguments import reason_argument
 from ..utils.steps import StepFacts, with_step
 
 SCOPE_WAIVER_STEP_KEY = "b2b_scope_waiver_step"
@@ -76,9 +77,9 @@ class SaleOrder(models.Model):
             raise AccessError(
                 self.env._("Only sales managers waive the scope gate of an order.")
             )
-        reason = reason.strip() if isinstance(reason, str) else ""
-        if not reason:
-            raise UserError(self.env._("Give the reason for waiving the scope gate."))
+        reason = reason_argument(
+            reason, self.env._("Give the reason for waiving the scope gate.")
+        )
         self.check_access("write")
         for order in self:
             if not order.scope_item_ids or order.scope_state == "confirmed":

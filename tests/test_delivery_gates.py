@@ -155,7 +155,15 @@ class TestDeliveryGates(DeliveryCase):
 
     def test_template_project_gets_the_five_resources(self):
         template = self.env["project.project"].create({"name": "Mẫu dự án video"})
-        product = self.service_project.copy({"project_template_id": template.id})
+        product = self.env["product.product"].create(
+            {
+                "name": "Sản xuất phim doanh nghiệp",
+                "type": "service",
+                "list_price": 150000000,
+                "service_tracking": "project_only",
+                "project_template_id": template.id,
+            }
+        )
         order = self.create_order(product)
         self.confirm(order)
         project = order.project_id
