@@ -187,7 +187,9 @@ def story(client, people, index, number):
     call(sales, "sale.order", "action_confirm", [order])
     # the advance, due on confirmation, invoiced and posted by the accountant
     invoice(client, accountant, order)
-    call(pm, "sale.order", "action_create_project", [order])
+    project = call(pm, "sale.order", "action_create_project", [order])
+    # the team (the project manager) agrees to the plan: the first phase may start
+    call(pm, "project.project", "action_b2b_agree_plan", [project])
     for phase in phases:
         call(pm, "b2b.phase", "action_start", [phase])
         call(pm, "b2b.phase", "action_to_accept", [phase])

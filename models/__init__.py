@@ -55,8 +55,10 @@ from . import (
     project_project_acceptance,
     project_project_delivery,
     project_project_delivery_deal_team,
+    project_project_gates,
     project_project_plan,
     project_project_review,
+    project_project_risk,
     project_task,
     project_update_report,
     res_config_settings,
@@ -71,5 +73,7 @@ from . import (
     sale_order_line_scope,
     sale_order_payment_plan,
     sale_order_proposal,
+    sale_order_risk,
     sale_order_scope,
+    sale_order_scope_waiver,
 )

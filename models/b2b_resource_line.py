@@ -5,15 +5,16 @@ equipment), who answers for each, and whether it is ready."""
 
 from odoo import api, fields, models
 
+# The seed's five kinds of resource to prepare for a delivery.
 RESOURCE_CATEGORIES = [
-    ("people", "People"),
-    ("documents", "Documents"),
+    ("people", "People and Team"),
+    ("documents", "Documents, Scripts, Requirements, Brief"),
     ("budget", "Budget"),
     ("venue_equipment", "Venue / Equipment"),
     ("other", "Other"),
 ]
 # The kinds of resource a new delivery project proposes, one line each.
-PROPOSED_CATEGORIES = ("people", "documents", "budget", "venue_equipment")
+PROPOSED_CATEGORIES = tuple(code for code, _label in RESOURCE_CATEGORIES)
 
 
 class B2bProjectLineMixin(models.AbstractModel):

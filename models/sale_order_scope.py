@@ -209,8 +209,9 @@ class SaleOrder(models.Model):
     # ------------------------------------------------------------------
 
     def _check_scope_confirmed(self, step):
-        """Refuse ``step`` (``order``, ``project``, ``phase``) on an order
-        whose scope items the customer has not confirmed."""
+        """Refuse ``step`` (``order``, ``project``, ``phase``, ``invoice``) on
+        an order whose scope items the customer has not confirmed (a sales
+        manager's waiver passes: models/sale_order_scope_waiver.py)."""
         for order in self.sudo():
             if not order.scope_item_ids or order.scope_state == "confirmed":
                 continue
@@ -225,6 +226,12 @@ class SaleOrder(models.Model):
                 message = self.env._(
                     "The scope of %(order)s is not confirmed by the customer: the "
                     "delivery project is created on a confirmed scope.",
+                    order=order.name,
+                )
+            elif step == "invoice":
+                message = self.env._(
+                    "The scope of %(order)s is not confirmed by the customer: no "
+                    "installment is invoiced before the customer confirmed it.",
                     order=order.name,
                 )
             else:

@@ -130,6 +130,17 @@ class DeliveryCase(TransactionCase):
         )
 
     @classmethod
+    def agree_plan(cls, project):
+        """The team of ``project`` (its project manager, set if none, and its
+        tasks' users) agrees to the current plan: its first phase may start."""
+        project = project.sudo()
+        if not project.user_id:
+            project.user_id = cls.project_manager
+        for user in project._b2b_team_members():
+            project.with_user(user).action_b2b_agree_plan()
+        return project.with_env(cls.env)
+
+    @classmethod
     def confirm(cls, order, user=None):
         """Confirm ``order`` as its salesperson, dated ``CONFIRMED_ON``."""
         with freeze_time(CONFIRMED_ON):

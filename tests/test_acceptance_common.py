@@ -80,6 +80,7 @@ class AcceptanceCase(DeliveryCase):
                 "milestone_id": cls.phase.milestone_id.id,
             }
         )
+        cls.agree_plan(cls.project)
         cls.phase.with_user(cls.project_manager).action_start()
         cls.phase.with_user(cls.project_manager).action_to_accept()
         action = cls.phase.with_user(cls.project_manager).action_request_acceptance()

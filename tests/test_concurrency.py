@@ -263,6 +263,7 @@ class TestConcurrency(BaseCase):
             ]
             order.with_user(salesman).action_confirm()
             order.action_create_project()
+            order.project_id.sudo().action_waive_team_agreement("Kiểm thử đồng thời")
             manager = env["res.users"].browse(self.manager_id)
             phase = phases[0].with_user(manager)
             phase.action_start()

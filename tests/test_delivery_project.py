@@ -196,7 +196,7 @@ class TestPhaseState(DeliveryCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.confirm(cls.order)
-        cls.order.action_create_project()
+        cls.agree_plan(cls.env["project.project"].browse(cls.order.action_create_project()))
         cls.phase = cls.phase_script.with_user(cls.project_user)
 
     def test_steps(self):

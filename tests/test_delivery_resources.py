@@ -29,23 +29,24 @@ class TestDeliveryResources(DeliveryCase):
     def test_new_project_proposes_one_line_per_kind(self):
         lines = self.project.resource_line_ids
         self.assertEqual(
-            lines.mapped("category"), ["people", "documents", "budget", "venue_equipment"]
+            lines.mapped("category"),
+            ["people", "documents", "budget", "venue_equipment", "other"],
         )
         self.assertTrue(all(lines.mapped("name")))
         self.assertFalse(self.project.is_resource_ready)
         self.assertEqual(self.project.resource_ready_ratio, 0.0)
-        self.assertEqual(self.project.resource_line_count, 4)
+        self.assertEqual(self.project.resource_line_count, 5)
 
     def test_project_of_confirmation_proposes_lines(self):
         order = self.create_order(self.service_project)
         self.confirm(order)
         project = order.project_id
         self.assertTrue(project)
-        self.assertEqual(len(project.resource_line_ids), 4)
+        self.assertEqual(len(project.resource_line_ids), 5)
 
     def test_second_call_adds_no_lines(self):
         self.order.with_user(self.salesman).action_create_project()
-        self.assertEqual(len(self.project.resource_line_ids), 4)
+        self.assertEqual(len(self.project.resource_line_ids), 5)
 
     def test_project_without_lines_is_not_ready(self):
         project = self.env["project.project"].create({"name": "Dự án trống"})
@@ -55,7 +56,7 @@ class TestDeliveryResources(DeliveryCase):
     def test_readiness_follows_the_lines(self):
         lines = self.project.resource_line_ids.with_user(self.project_user)
         lines[:2].write({"is_ready": True, "user_id": self.project_user.id})
-        self.assertEqual(self.project.resource_ready_ratio, 50.0)
+        self.assertEqual(self.project.resource_ready_ratio, 40.0)
         self.assertFalse(self.project.is_resource_ready)
         lines.write({"is_ready": True})
         self.assertTrue(self.project.is_resource_ready)
@@ -65,7 +66,7 @@ class TestDeliveryResources(DeliveryCase):
             {"project_id": self.project.id, "category": "other", "name": "Máy quay"}
         )
         self.assertFalse(self.project.is_resource_ready)
-        self.assertEqual(self.project.resource_ready_ratio, 80.0)
+        self.assertAlmostEqual(self.project.resource_ready_ratio, 500 / 6)
 
     def test_project_manager_edits_lines_on_the_form(self):
         project = self.project.with_user(self.project_manager)
@@ -74,7 +75,7 @@ class TestDeliveryResources(DeliveryCase):
                 line.is_ready = True
                 line.user_id = self.project_user
         self.assertEqual(self.project.resource_line_ids[0].user_id, self.project_user)
-        self.assertEqual(self.project.resource_ready_ratio, 25.0)
+        self.assertEqual(self.project.resource_ready_ratio, 20.0)
 
     def test_other_company_does_not_see_lines(self):
         company = self.env["res.company"].create({"name": "Công ty Khác"})

@@ -215,7 +215,7 @@ class TestScope(ScopeCase):
         self.confirm_scope(self.order)
         self.confirm(self.order)
         self.assertEqual(self.order.state, "sale")
-        self.order.with_user(self.salesman).action_create_project()
+        self.agree_plan(self.order.project_id.browse(self.order.with_user(self.salesman).action_create_project()))
         self.phase_script.with_user(self.project_manager).action_start()
         self.assertEqual(self.phase_script.state, "in_progress")
 
@@ -229,7 +229,7 @@ class TestScope(ScopeCase):
         with self.assertRaisesRegex(UserError, "delivery project is created"):
             self.order.with_user(self.project_manager).action_create_delivery_project()
         self.confirm_scope(self.order)
-        self.order.with_user(self.salesman).action_create_project()
+        self.agree_plan(self.order.project_id.browse(self.order.with_user(self.salesman).action_create_project()))
         self.order.with_user(self.sales_manager).action_unlock_scope("Bổ sung lần 2")
         with self.assertRaisesRegex(UserError, "no phase starts"):
             self.phase_script.with_user(self.project_manager).action_start()

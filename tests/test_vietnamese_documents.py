@@ -385,7 +385,7 @@ class TestVietnamesePages(HttpCase, ScopeCase):
             .with_env(env)
         )
         cls.change.with_user(cls.salesman).action_send()
-        cls.order_2.action_create_project()
+        cls.agree_plan(cls.order_2.project_id.browse(cls.order_2.action_create_project()))
         phase = phase.with_user(cls.project_manager)
         phase.action_start()
         phase.action_to_accept()

@@ -36,7 +36,9 @@ def minutes(seed):
     })
     phase = call("b2b.phase", "create", {"order_id": order, "name": PHASE})
     call("sale.order", "action_confirm", [order])
-    call("sale.order", "action_create_project", [order])
+    project = call("sale.order", "action_create_project", [order])
+    call("project.project", "action_waive_team_agreement", [project],
+         "The team agreed in the kick-off meeting")
     call("b2b.phase", "action_start", [phase])
     call("b2b.phase", "action_to_accept", [phase])
     action = call("b2b.phase", "action_request_acceptance", [phase])

@@ -36,7 +36,11 @@ def phase(seed):
         "partner_id": customer, "order_line": [(0, 0, {"product_id": product})]})
     phase = call("b2b.phase", "create", {"order_id": order, "name": PHASE})
     call("sale.order", "action_confirm", [order])
-    call("sale.order", "action_create_project", [order])
+    project = call("sale.order", "action_create_project", [order])
+    # The team's agreement to the plan, waived by the administrator (the
+    # project's manager): the first phase may start.
+    call("project.project", "action_waive_team_agreement", [project],
+         "The team agreed in the kick-off meeting")
     return phase
 
 

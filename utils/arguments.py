@@ -35,3 +35,13 @@ def past_date_argument(records, value, label, future_message):
     if day > today:
         raise UserError(future_message)
     return day
+
+
+def reason_argument(reason, missing_message):
+    """The reason a caller gives for a waiver or an unlock, stripped; a
+    ``UserError`` saying ``missing_message`` when there is none (empty, blank
+    or not a text)."""
+    reason = reason.strip() if isinstance(reason, str) else ""
+    if not reason:
+        raise UserError(missing_message)
+    return reason
