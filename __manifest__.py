@@ -44,6 +44,7 @@
         "data/mail_template_scope.xml",
         "security/b2b_payment_security.xml",
         "data/b2b_payment_cron.xml",
+        "data/b2b_payment_activity_data.xml",
         "views/b2b_checkpoint_views.xml",
         "views/b2b_checkpoint_kind_views.xml",
         "views/b2b_stakeholder_views.xml",

@@ -15,6 +15,7 @@ from . import (
     b2b_contract,
     b2b_contract_liquidation,
     b2b_customer_word,
+    b2b_payment_invoice_activity,
     b2b_payment_plan_line,
     b2b_payment_receivable,
     b2b_payment_reminder,

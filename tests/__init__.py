@@ -42,6 +42,7 @@ from . import (
     test_odoo_tables,
     test_payment_accounting,
     test_payment_coverage,
+    test_payment_invoice_activity,
     test_payment_plan,
     test_payment_receivable,
     test_payment_reminder,
