@@ -175,8 +175,9 @@ class B2bKpiTarget(models.Model):
     @api.model
     def _kpi_user_ids(self, user_ids):
         """The salespeople asked for, checked: ids the caller may read the
-        figures of (a salesperson their own, a sales manager everyone's).
-        None: everyone the caller may see."""
+        figures of (a salesperson their own, a sales team's leader their
+        team's, a sales manager everyone's). None: everyone the caller may
+        see."""
         _ = self.env._
         if user_ids is not None and user_ids is not False:
             if not isinstance(user_ids, (list, tuple)) or not all(
@@ -187,15 +188,30 @@ class B2bKpiTarget(models.Model):
             user_ids = sorted(set(user_ids))
         if self._kpi_sees_all():
             return user_ids or None
-        if user_ids and set(user_ids) != {self.env.uid}:
+        readable = self._kpi_team_user_ids(self.env.user)
+        if user_ids and not set(user_ids) <= readable:
             raise AccessError(
-                _("A salesperson reads their own indicators only; a sales manager reads everyone's.")
+                _(
+                    "A salesperson reads their own indicators only, a sales team's "
+                    "leader their team's; a sales manager reads everyone's."
+                )
             )
-        return [self.env.uid]
+        return user_ids or sorted(readable)
 
     @api.model
     def _kpi_sees_all(self):
         return self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
+
+    @api.model
+    def _kpi_team_user_ids(self, user):
+        """The ids of the salespeople whose figures ``user`` reads without
+        being a sales manager: their own and, as a team's leader
+        (crm.team.user_id), their team members'. The record rules of the
+        targets and events say the same (security/b2b_kpi_team_security.xml)."""
+        members = self.env["crm.team.member"].sudo().search(
+            [("crm_team_id.user_id", "=", user.id)]
+        )
+        return set(members.user_id.ids) | {user.id}
 
     # ------------------------------------------------------------------
     # Indicators against targets
@@ -332,7 +348,7 @@ class B2bKpiTarget(models.Model):
     def send_kpi_mail(self, date_from, date_to):
         """Mail the indicators of [date_from, date_to] against target: each
         salesperson with a figure or a target gets their own, each sales
-        manager everyone's. Returns the number of mails queued."""
+        team's leader their team's, each sales manager everyone's. Returns the number of mails queued."""
         if not (self.env.su or self.env.user.has_group("b2b_sales_delivery.group_b2b_manager")):
             raise AccessError(
                 self.env._("Only a sales manager (or the scheduled action) mails the indicators.")
@@ -344,15 +360,20 @@ class B2bKpiTarget(models.Model):
             [("group_ids", "in", self.env.ref("sales_team.group_sale_manager").ids),
              ("share", "=", False)]
         )
-        recipients = (Users.browse({row["user_id"] for row in values}) | managers).filtered(
+        salespeople = Users.browse({row["user_id"] for row in values})
+        leaders = (
+            self.env["crm.team.member"].sudo().search([("user_id", "in", salespeople.ids)])
+        ).crm_team_id.user_id
+        recipients = (salespeople | leaders | managers).filtered(
             lambda user: user.active and user.email and not user.share
         )
         template = self.env.ref("b2b_sales_delivery.mail_template_kpi_weekly")
 
         def send(user):
+            readable = user in managers or self._kpi_team_user_ids(user)
             rows = [
                 row for row in values
-                if user in managers or row["user_id"] == user.id
+                if readable is True or row["user_id"] in readable
             ]
             template.with_context(
                 kpi_date_from=date_from,

@@ -9,6 +9,7 @@ order, creating its project, starting a phase."""
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..utils.arguments import id_argument
 from ..utils.scope_steps import (
     CHANGE_STEP_KEY,
     CONFIRMED_VIA,
@@ -334,10 +335,11 @@ class SaleOrder(models.Model):
         ``message_id``). Without such a mail, refused. Returns True."""
         self._check_scope_salesperson()
         Message = self.env["mail.message"]
+        message_id = id_argument(self, message_id, self.env._("The customer's mail"))
         for order in self:
             order._check_scope_answerable()
             message = order._b2b_customer_mail(
-                Message.browse(int(message_id)) if message_id else None
+                Message.browse(message_id) if message_id else None
             )
             if not message or message.date < order.scope_date_sent:
                 raise UserError(
@@ -360,6 +362,8 @@ class SaleOrder(models.Model):
         self._b2b_check_customer_link_user()
         self._check_scope_answerable()
         name = clean_customer_name(self.env, name)
+        if signature:
+            signature = self.env["b2b.acceptance"]._clean_signature(signature)
         return self._b2b_record_scope_confirmation("link", name, signature=signature)
 
     def _check_scope_answerable(self):

@@ -10,6 +10,7 @@ import xmlrpc.client
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form
 from odoo.tools import mute_logger
@@ -476,7 +477,9 @@ class TestAcceptance(AcceptanceCase):
         )
         self.assertIn("Nguyễn Văn An", html)
         self.assertIn("data:image/png;base64", html)
-        self.assertIn(self.acceptance.date_accepted.strftime("%d/%m/%Y"), html)
+        accepted = self.acceptance.with_context(tz=self.contact._b2b_customer_tz())
+        day = fields.Datetime.context_timestamp(accepted, accepted.date_accepted)
+        self.assertIn(day.strftime("%d/%m/%Y"), html)
 
     def test_rpc_results_are_marshallable(self):
         acceptance = self.acceptance.with_user(self.project_manager)

@@ -45,3 +45,25 @@ def reason_argument(reason, missing_message):
     if not reason:
         raise UserError(missing_message)
     return reason
+
+
+# The largest id PostgreSQL's integer columns hold.
+MAX_RECORD_ID = 2**31 - 1
+
+
+def id_argument(records, value, label):
+    """``value`` (a whole number or its digits) as a record id, 0 when not
+    given; a ``UserError`` naming ``label`` for anything else."""
+    if value is None or value is False or value == "":
+        return 0
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_RECORD_ID:
+        raise UserError(
+            records.env._(
+                "%(label)s must be the id of a record, not %(value)s.",
+                label=label,
+                value=repr(value)[:50],
+            )
+        )
+    return value

@@ -20,6 +20,8 @@ def clean_customer_name(env, name):
     name = name.strip() if isinstance(name, str) else ""
     if not name:
         raise UserError(env._("Enter your name."))
+    if not name.isprintable():
+        raise UserError(env._("The name holds characters that are not text."))
     if len(name) > MAX_NAME_LENGTH:
         raise UserError(
             env._("The name is too long: at most %(max)s characters.", max=MAX_NAME_LENGTH)
