@@ -102,6 +102,8 @@
         "views/sale_order_phase_views.xml",
         "views/b2b_change_request_payment_plan_views.xml",
         "views/sale_order_payment_plan_views.xml",
+        "views/sale_order_plan_coverage_views.xml",
+        "data/project_task_type_data.xml",
         "views/b2b_payment_reminder_level_views.xml",
         "views/account_invoice_views.xml",
         "views/res_config_settings_views.xml",

@@ -90,3 +90,8 @@ from . import b2b_input_check
 from . import b2b_plan_guard
 from . import sale_order_scope_customer
 from . import b2b_risk_company
+from . import b2b_payment_plan_coverage
+from . import b2b_change_request_tax
+from . import b2b_form_buttons
+from . import sale_order_project_stages
+from . import sale_order_cancel_guard

@@ -53,7 +53,7 @@ class B2bPaymentPlanLine(models.Model):
         "sale.order", string="Order", required=True, ondelete="cascade", index=True
     )
     sequence = fields.Integer(default=10)
-    name = fields.Char(string="Installment", required=True, translate=True)
+    name = fields.Char(string="Installment", required=True)
     partner_id = fields.Many2one(
         related="order_id.partner_id", string="Customer", store=True, readonly=True
     )

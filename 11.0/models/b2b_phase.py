@@ -32,7 +32,7 @@ class B2bPhase(models.Model):
     project_id = fields.Many2one(
         "project.project", required=True, ondelete="cascade", index=True
     )
-    name = fields.Char(required=True, translate=True)
+    name = fields.Char(required=True)
     sequence = fields.Integer(default=10)
     company_id = fields.Many2one(
         related="project_id.company_id", store=True, readonly=True

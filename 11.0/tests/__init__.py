@@ -66,3 +66,5 @@ from . import test_scope_lock
 from . import test_jobs
 from . import test_no_switches
 from . import test_mail_preview
+from . import test_web_buttons
+from . import test_plan_coverage

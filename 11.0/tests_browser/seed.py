@@ -25,6 +25,10 @@ ORDER_REF = "PO-SV-002"  # a confirmed order, to deliver
 SCOPE_REF = "PO-SV-003"  # a quotation whose scope waits for the customer
 CHANGE_REF = "PO-SV-004"  # an order whose locked scope gets a change request
 ACCEPT_REF = "PO-SV-005"  # a delivered order whose phase waits for acceptance
+BUTTONS_REF = "PO-SV-006"  # an order whose minutes the project manager records
+CONTRACT_TITLE = "Hợp đồng triển khai CRM Sao Việt"  # signed by the sales manager
+PAPER_MINUTES = "Thiết kế cơ sở dữ liệu"  # accepted on paper, recorded
+REJECTED_MINUTES = "Chuyển đổi dữ liệu"  # rejected, recorded
 
 
 class Seed:
@@ -120,6 +124,32 @@ class Seed:
         self.links = self.customer_links()
         self.names["changed"] = self.read(
             "sale.order", self.order(self.ids["thu"], CHANGE_REF), ["name"])["name"]
+        self.button_records()
+
+    def button_records(self):
+        """What the buttons of the steps are clicked on: a draft contract
+        (Signed), sent minutes the customer accepted on paper (Record
+        Acceptance) and sent minutes they rejected (Record Rejection)."""
+        self.ids["contract"] = self.create("b2b.contract", {
+            "name": CONTRACT_TITLE, "title": CONTRACT_TITLE,
+            "partner_id": self.ids["customer"], "user_id": self.ids["lan"],
+            "mark_lead_won": False,
+        })
+        self.names["contract"] = self.read(
+            "b2b.contract", self.ids["contract"], ["name"])["name"]
+        order = self.order(self.ids["thu"], BUTTONS_REF)
+        if self.read("sale.order", order, ["state"])["state"] == "draft":
+            self.call("sale.order", "action_confirm", [order])
+            project = self.call("sale.order", "action_create_project", [order])
+            for sequence, name in enumerate((PAPER_MINUTES, REJECTED_MINUTES), 1):
+                phase = self.create("b2b.phase", {
+                    "project_id": project, "name": name, "sequence": sequence,
+                })
+                minutes = self.create("b2b.acceptance", {
+                    "phase_id": phase, "signatory_id": self.ids["contact"],
+                    "item_ids": [(0, 0, {"name": name})],
+                })
+                self.call("b2b.acceptance", "action_send", [minutes])
 
     def customer_links(self):
         """The links the customer receives by mail: scope, change, minutes."""

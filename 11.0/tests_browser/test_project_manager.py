@@ -1,6 +1,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The project manager, with Project rights only: from the confirmed order
-to its delivery project, the customer plan, a follow-up opportunity."""
+to its delivery project, the customer plan, a follow-up opportunity; the
+customer's acceptance on paper and a rejection recorded with the minutes'
+buttons."""
+import base64
+import os
+import tempfile
+
+from seed import PAPER_MINUTES, REJECTED_MINUTES
+
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
 
 
 def test_project_manager_journey(walk):
@@ -30,3 +41,30 @@ def test_project_manager_journey(walk):
     walk.see("Follow-up opportunity created")
     walk.see(order, scope=".o_form_view .breadcrumb, .o_control_panel .breadcrumb")
     walk.shot("role_project_manager")
+
+    # The minutes' buttons, as the web client calls them (with its context).
+    walk.menu("b2b_sales_delivery.b2b_acceptance_menu")
+    walk.open_record(PAPER_MINUTES)
+    walk.button("Edit")
+    page.locator(".o_form_view select[name=accepted_via]").select_option(
+        label="Signed paper copy")
+    page.locator(".o_form_view input[name=accepted_by]").fill("Đỗ Văn An")
+    scan = os.path.join(tempfile.mkdtemp(), "bien_ban_da_ky.png")
+    with open(scan, "wb") as handle:
+        handle.write(PNG)
+    page.locator(".o_form_view .o_field_widget[name=signed_copy] input.o_input_file"
+                 ).set_input_files(scan)
+    walk.settle()
+    walk.button("Save")
+    walk.button("Record Acceptance", ".o_form_statusbar")
+    walk.button("Ok", ".modal-footer")
+    walk.see("Accepted by Đỗ Văn An", "Accepted")
+
+    walk.menu("b2b_sales_delivery.b2b_acceptance_menu")
+    walk.open_record(REJECTED_MINUTES)
+    walk.button("Edit")
+    page.locator(".o_form_view textarea[name=reject_reason]").fill(
+        "Thiếu dữ liệu khách hàng cũ")
+    walk.button("Save")
+    walk.button("Record Rejection", ".o_form_statusbar")
+    walk.see("Rejected: Thiếu dữ liệu khách hàng cũ")

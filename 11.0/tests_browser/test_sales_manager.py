@@ -1,7 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The sales manager: the team's pipeline, a stage forced with a reason, a
-locked scope that says how to change it, the indicators."""
-from seed import LEAD, LEAD_MANAGER
+locked scope that says how to change it, a contract signed with its button,
+the indicators."""
+from seed import CONTRACT_TITLE, LEAD, LEAD_MANAGER
 
 
 def test_sales_manager_journey(walk):
@@ -36,6 +37,12 @@ def test_sales_manager_journey(walk):
     walk.open_record(walk.seed.names["changed"])
     walk.see("it is locked", "change request")
     walk.shot("role_sales_manager")
+
+    # The contract's Signed button, as the web client calls it.
+    walk.menu("b2b_sales_delivery.b2b_contract_menu")
+    walk.open_record(CONTRACT_TITLE)
+    walk.button("Signed", ".o_form_statusbar")
+    walk.see("Signed", scope=".o_statusbar_status .btn-primary")
 
     walk.menu("b2b_sales_delivery.b2b_kpi_achievement_menu")
     walk.see("Key Indicators Dashboard")
