@@ -64,7 +64,7 @@ class Seed:
             self.call("crm.team.member", "create", {
                 "crm_team_id": team, "user_id": self.users[login]})
         customer = self.call("res.partner", "create", {
-            "name": CUSTOMER, "is_company": True})
+            "name": CUSTOMER, "is_company": True, "email": "lienhe@saoviet.example"})
         for name, login in ((LEAD, "b2b_thu"), (LEAD_MANAGER, "b2b_lan")):
             self.call("crm.lead", "create", {
                 "name": name,

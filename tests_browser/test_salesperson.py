@@ -2,7 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The salesperson, in Vietnamese: the B2B pipeline of her team, a move past
 an unmet checkpoint refused by name, the call logged with its outcome, the
-move made, the buying decision typed in its tab."""
+move made, the buying decision typed in its tab, the cooperation proposal
+prepared from it and sent, then revised."""
 from playwright.sync_api import expect
 from seed import LEAD
 
@@ -12,6 +13,9 @@ DECISION_TAB = "Quyết định mua"  # the tab "Buying Decision"
 STILL_UNKNOWN = "Còn chưa rõ:"  # "Still unknown:"
 DECISION_DATE_UNKNOWN = "ngày ra quyết định"  # "the decision date"
 CRITERIA_UNKNOWN = "tiêu chí ra quyết định"  # "the decision criteria"
+CRITERIA = "Giá, tính năng báo cáo, khách hàng cùng ngành"
+SENT = "Đã gửi"  # the proposal's state "Sent"
+DRAFT = "Nháp"  # the proposal's state "Draft"
 
 
 def test_salesperson_journey(walk):
@@ -55,10 +59,27 @@ def test_salesperson_journey(walk):
     walk.see(STILL_UNKNOWN, scope=".o_form_view")
     missing = page.locator(".o_form_view .o_field_widget[name=b2b_decision_missing]")
     expect(missing).to_contain_text(CRITERIA_UNKNOWN)
-    page.locator(".o_field_widget[name=b2b_decision_criteria] textarea").fill(
-        "Giá, tính năng báo cáo, khách hàng cùng ngành")
+    page.locator(".o_field_widget[name=b2b_decision_criteria] textarea").fill(CRITERIA)
     page.locator(".o_field_widget[name=b2b_budget_status] input[data-value=approved]").check()
     page.locator(".o_form_button_save:visible").click()
     expect(missing).not_to_contain_text(CRITERIA_UNKNOWN)
     expect(missing).to_contain_text(DECISION_DATE_UNKNOWN)
     walk.shot("role_salesperson_decision")
+
+    # the cooperation proposal: prepared from the opportunity (its decision
+    # carried in), sent through the mail composer, then revised
+    page.locator(".o_form_view button[name=action_new_b2b_proposal]").click()
+    decision = page.locator(".o_form_view .o_field_widget[name=decision]")
+    expect(decision).to_contain_text(CRITERIA)
+    page.locator(".o_field_widget[name=amount] input").fill("250000000")
+    page.locator(".o_form_button_save:visible").click()
+    page.locator(".o_form_statusbar button[name=action_send]").click()
+    dialog = walk.dialog()
+    dialog.locator(".modal-footer button[name=action_send_mail]").click()
+    dialog.wait_for(state="hidden")
+    current = ".o_statusbar_status button.o_arrow_button_current"
+    page.wait_for_selector(f"{current}:has-text('{SENT}')")
+    walk.shot("role_salesperson_proposal")
+    page.locator(".o_form_statusbar button[name=action_revise]").click()
+    page.wait_for_selector(f"{current}:has-text('{DRAFT}')")
+    walk.see("1", scope=".o_form_view .o_field_widget[name=revision]")
