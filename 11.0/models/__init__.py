@@ -90,3 +90,5 @@ from . import b2b_input_check
 from . import b2b_plan_guard
 from . import sale_order_scope_customer
 from . import b2b_risk_company
+from . import sale_order_scope_gate
+from . import b2b_delivery_scope_gate

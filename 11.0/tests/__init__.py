@@ -66,3 +66,4 @@ from . import test_scope_lock
 from . import test_jobs
 from . import test_no_switches
 from . import test_mail_preview
+from . import test_scope_gate
