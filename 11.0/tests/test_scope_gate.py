@@ -11,20 +11,10 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
 from .common_payment import B2BPaymentCase
-from .common_scope import SCAN, create_scope_order
+from .common_scope import SCAN, create_scope_order, receive_scope_reply
 
 GATE = "has not confirmed the scope"
 NO_WORD = "Keep the customer's word"
-REPLY = """Return-Path: <hung.le@minhphat.example.com>
-From: =?utf-8?b?TMOqIFbEg24gSMO5bmc=?= <hung.le@minhphat.example.com>
-To: khach-hang-b2b@example.com
-Subject: Re: Scope
-Message-ID: <b2b-scope-reply-%(id)s@minhphat.example.com>
-Date: Mon, 02 Mar 2026 10:00:00 +0700
-Content-Type: text/plain; charset="utf-8"
-
-Chúng tôi xác nhận phạm vi.
-"""
 
 
 class TestScopeGate(B2BPaymentCase):
@@ -184,9 +174,7 @@ class TestScopeGate(B2BPaymentCase):
                 order.action_confirm_scope(via="email", signed_copy=scan)
         self.assertEqual(self.quotation.scope_state, "draft")
         # The customer's reply, received by the mail gateway.
-        self.env["mail.thread"].message_process(
-            "sale.order", REPLY % {"id": self.quotation.id},
-            thread_id=self.quotation.id)
+        receive_scope_reply(self.env, self.quotation)
         with self.assertRaisesRegex(UserError, NO_WORD):
             order.action_confirm_scope(via="meeting")
         order.action_confirm_scope(confirmed_by="Lê Văn Hùng", via="email")
