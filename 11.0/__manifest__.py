@@ -109,6 +109,7 @@
         "reports/b2b_receivable_report_views.xml",
         "views/b2b_acceptance_templates.xml",
         "wizards/b2b_scope_waiver_wizard_views.xml",
+        "security/risk_privacy_security.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [

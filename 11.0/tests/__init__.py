@@ -67,3 +67,4 @@ from . import test_jobs
 from . import test_no_switches
 from . import test_mail_preview
 from . import test_scope_gate
+from . import test_risk_privacy
