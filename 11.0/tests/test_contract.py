@@ -159,6 +159,7 @@ class TestContract(B2BCase):
         contract = self._contract()
         order = create_scope_order(self.env, self.customer, self.salesman,
                                    b2b_contract_id=contract.id)
+        order.sudo(self.salesman).action_confirm_scope(via="email", signed_copy=SCAN)
         project = self.env["project.project"].browse(order.sudo().action_create_project())
         for xml_id, model, record in (
             ("project_project_action_open_sale_order", "sale.order", order),

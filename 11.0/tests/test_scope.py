@@ -254,7 +254,8 @@ class TestScopeConfirmedByEmail(ScopeCase):
     def test_recorded_email_confirms_and_keeps_the_mail(self):
         wizard = self._wizard(body="<p>Chúng tôi xác nhận phạm vi công việc.</p>")
         # A mail pasted by the salesperson is not the customer's mail.
-        with self.assertRaisesRegex(UserError, "Keep the customer's word"):
+        with self.assertRaisesRegex(UserError, "Keep the customer's word"), \
+                self.env.cr.savepoint():
             wizard.action_record()
         self.assertEqual(self.order.scope_state, "sent")
         receive_scope_reply(self.env, self.order)
