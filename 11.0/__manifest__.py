@@ -110,6 +110,8 @@
         "views/res_config_settings_pipeline_views.xml",
         "reports/b2b_receivable_report_views.xml",
         "views/b2b_acceptance_templates.xml",
+        "wizards/b2b_scope_waiver_wizard_views.xml",
+        "security/risk_privacy_security.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [

@@ -79,6 +79,15 @@ ACCEPTANCE_MAIL = base64.b64encode(
     .encode()).decode()
 
 
+# The scope signed by the customer (a small PDF, base64): the customer's
+# word kept with the confirmation recorded.
+SIGNED_SCOPE = (
+    "JVBERi0xLjQKMSAwIG9iajw8L1R5cGUvQ2F0YWxvZy9QYWdlcyAyIDAgUj4+ZW5kb2JqIDIg"
+    "MCBvYmo8PC9UeXBlL1BhZ2VzL0tpZHNbXS9Db3VudCAwPj5lbmRvYmoKdHJhaWxlcjw8L1Jv"
+    "b3QgMSAwIFI+PgolJUVPRgo="
+)
+
+
 def percentile(values, share):
     if not values:
         return 0.0
@@ -348,7 +357,8 @@ class Story:
         self.step = "scope"
         self.call(self.sales, "sale.order", "action_send_scope", [order])
         self.call(self.sales, "sale.order", "action_confirm_scope", [order],
-                  confirmed_by="Nguyễn Văn An", via="email")
+                  confirmed_by="Nguyễn Văn An", via="email",
+                  signed_copy=SIGNED_SCOPE)
 
     def plan(self, order):
         self.step = "project"

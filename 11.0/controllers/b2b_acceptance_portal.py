@@ -30,7 +30,11 @@ class B2bAcceptancePortal(CustomerPortal):
         # minutes only.
         links = request.env["b2b.acceptance"]._b2b_links_shown_to_user()
         acceptances = acceptances.sudo()
-        values = self._prepare_portal_layout_values()
+        # The portal's own layout values only: the counts other apps add to
+        # them (quotations, invoices) need rights an employee may not have
+        # (a project user without invoicing rights).
+        values = CustomerPortal._prepare_portal_layout_values(self)
+        values["b2b_acceptance_count"] = len(acceptances)
         values.update({"acceptances": acceptances, "page_name": "b2b_acceptance",
                        "b2b_links": links})
         return request.render("b2b_sales_delivery.portal_my_acceptances", values)

@@ -95,3 +95,5 @@ from . import b2b_change_request_tax
 from . import b2b_form_buttons
 from . import sale_order_project_stages
 from . import sale_order_cancel_guard
+from . import sale_order_scope_gate
+from . import b2b_delivery_scope_gate

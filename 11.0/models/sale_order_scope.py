@@ -379,9 +379,12 @@ class SaleOrder(models.Model):
         (category label in the context's language, items)."""
         self.ensure_one()
         categories = self.env["b2b.scope.item"]._fields["category"]
-        used = set(self.scope_item_ids.mapped("category"))
+        # The items of an order the user may read print with it (an
+        # accountant reads orders, not their scope items).
+        items = self.sudo().scope_item_ids
+        used = set(items.mapped("category"))
         return [
-            (label, self.scope_item_ids.filtered(lambda i, c=code: i.category == c))
+            (label, items.filtered(lambda i, c=code: i.category == c))
             for code, label in categories._description_selection(self.env)
             if code in used
         ]

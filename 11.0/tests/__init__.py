@@ -68,3 +68,5 @@ from . import test_no_switches
 from . import test_mail_preview
 from . import test_web_buttons
 from . import test_plan_coverage
+from . import test_scope_gate
+from . import test_risk_privacy

@@ -2,6 +2,33 @@
 """Set-up shared by the tests of contracts, scope and change requests."""
 from .common import B2BCase, create_user
 
+# The scan of a scope signed by the customer (base64 of a small PDF): the
+# customer's word kept with a confirmation recorded by a user.
+SCAN = (
+    "JVBERi0xLjQKMSAwIG9iajw8L1R5cGUvQ2F0YWxvZy9QYWdlcyAyIDAgUj4+ZW5kb2JqIDIg"
+    "MCBvYmo8PC9UeXBlL1BhZ2VzL0tpZHNbXS9Db3VudCAwPj5lbmRvYmoKdHJhaWxlcjw8L1Jv"
+    "b3QgMSAwIFI+PgolJUVPRgo="
+)
+
+# The customer's reply to the scope, as the mail gateway receives it
+# (``mail.thread.message_process``); ``%(id)s``: the order's id.
+SCOPE_REPLY = """Return-Path: <hung.le@minhphat.example.com>
+From: =?utf-8?b?TMOqIFbEg24gSMO5bmc=?= <hung.le@minhphat.example.com>
+To: khach-hang-b2b@example.com
+Subject: Re: Scope
+Message-ID: <b2b-scope-reply-%(id)s@minhphat.example.com>
+Date: Mon, 02 Mar 2026 10:00:00 +0700
+Content-Type: text/plain; charset="utf-8"
+
+Chúng tôi xác nhận phạm vi.
+"""
+
+
+def receive_scope_reply(env, order):
+    """The customer's reply to the scope, received by the mail gateway."""
+    return env["mail.thread"].message_process(
+        "sale.order", SCOPE_REPLY % {"id": order.id}, thread_id=order.id)
+
 
 def create_scope_order(env, partner, user, price=1000000.0, items=None, **values):
     """A quotation of ``user`` for ``partner``: one untaxed service line of
@@ -58,5 +85,6 @@ class ScopeCase(B2BCase):
 
     def confirm_scope(self, order=None):
         order = order or self.order_as_salesman
-        order.action_confirm_scope(confirmed_by="Lê Văn Hùng", via="email")
+        order.action_confirm_scope(confirmed_by="Lê Văn Hùng", via="email",
+                                   signed_copy=SCAN)
         return order

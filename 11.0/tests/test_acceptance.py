@@ -4,6 +4,7 @@
 import base64
 
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import mute_logger
 
 from .common import accept_by_customer, mark_sent
 from .common_payment import THIRDS, B2BPaymentCase
@@ -269,7 +270,10 @@ class TestAcceptance(B2BPaymentCase):
         self.assertEqual(self.phase.acceptance_count, 1)
 
     def test_portal_customer_reads_own_minutes_only(self):
+        # The customer reads their minutes once sent, never a draft.
+        draft = self.create_acceptance(self.phase)
         own = self.create_acceptance(self.phase)
+        mark_sent(own)
         other_partner = self.env["res.partner"].create({"name": "Công ty CP Sao Mai"})
         other_order = self.env["sale.order"].create({"partner_id": other_partner.id})
         other_project = self.env["project.project"].browse(
@@ -282,6 +286,10 @@ class TestAcceptance(B2BPaymentCase):
         self.create_acceptance(other_phase, signatory_id=False)
         Acceptance = self.env["b2b.acceptance"].sudo(self.portal_user)
         self.assertEqual(Acceptance.search([]), own)
+        Item = self.env["b2b.acceptance.item"].sudo(self.portal_user)
+        self.assertEqual(Item.search([]), own.item_ids)
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            draft.sudo(self.portal_user).read(["name"])
 
     def test_kanban_shows_every_state(self):
         self.create_acceptance(self.phase)

@@ -176,6 +176,8 @@ class TestAcceptanceLinkEmployees(B2BHttpCase):
             ["account.group_account_invoice", "project.group_project_user"],
             password="b2b_http_accountant",
         )
+        create_user(env, "b2b_http_project_user", ["project.group_project_user"],
+                    password="b2b_http_project_user")
         cr.commit()
         cr.close()
 
@@ -193,6 +195,12 @@ class TestAcceptanceLinkEmployees(B2BHttpCase):
         cr.close()
         session._fix_lang(session.context)
         odoo.http.root.session_store.save(session)
+
+    def test_portal_list_for_a_project_user_without_invoicing_rights(self):
+        self.login("b2b_http_project_user")
+        page = self.url_open("/my/acceptances")
+        self.assertEqual(page.status_code, 200)
+        self.assertNotIn(self.token, page.text)
 
     def test_employee_gets_no_link(self):
         self.login("b2b_http_accountant")

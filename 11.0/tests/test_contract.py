@@ -6,7 +6,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
 from .common import B2BCase
-from .common_scope import create_opportunity, create_scope_order
+from .common_scope import SCAN, create_opportunity, create_scope_order
 
 # Queries to compute the figure for any number of contracts, as salesperson.
 ORDER_COUNT_QUERIES = 6
@@ -95,6 +95,8 @@ class TestContract(B2BCase):
             b2b_contract_id=contract.id,
         )
         for order in orders:  # sale 11 confirms one order at a time
+            order.sudo(self.salesman).action_confirm_scope(
+                via="email", signed_copy=SCAN)
             order.sudo().action_confirm()
         orders[0].sudo().action_create_project()
         orders[1].sudo().action_create_project()
@@ -157,6 +159,7 @@ class TestContract(B2BCase):
         contract = self._contract()
         order = create_scope_order(self.env, self.customer, self.salesman,
                                    b2b_contract_id=contract.id)
+        order.sudo(self.salesman).action_confirm_scope(via="email", signed_copy=SCAN)
         project = self.env["project.project"].browse(order.sudo().action_create_project())
         for xml_id, model, record in (
             ("project_project_action_open_sale_order", "sale.order", order),

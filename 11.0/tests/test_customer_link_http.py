@@ -9,7 +9,7 @@ import odoo
 from odoo import SUPERUSER_ID, api
 
 from .common import B2BHttpCase
-from .common_scope import create_link_parties, create_scope_order
+from .common_scope import SCAN, create_link_parties, create_scope_order
 
 SCRIPT = '<script>alert("x")</script><b>Bà Lan</b>'
 ESCAPED = "&lt;script&gt;"
@@ -31,7 +31,7 @@ class TestCustomerLinkHttp(B2BHttpCase):
             other = create_scope_order(env, customer, salesman)
             (order | other).sudo(salesman).action_send_scope()
             confirmed = create_scope_order(env, customer, salesman)
-            confirmed.sudo(salesman).action_confirm_scope(via="email")
+            confirmed.sudo(salesman).action_confirm_scope(via="email", signed_copy=SCAN)
             change = env["b2b.change.request"].create(
                 {"order_id": confirmed.id, "name": "Thêm báo cáo",
                  "extra_amount": 100.0}

@@ -10,7 +10,7 @@ import odoo
 from odoo import SUPERUSER_ID, api, fields
 
 from .common import SIGNATURE, B2BHttpCase, create_user
-from .common_scope import create_scope_order
+from .common_scope import SCAN, create_scope_order
 
 TZ = "Asia/Ho_Chi_Minh"
 DATETIME_FORMATS = {"vi_VN": "%d/%m/%Y %H:%M:%S", "en_US": "%m/%d/%Y %H:%M:%S"}
@@ -50,7 +50,7 @@ class TestCustomerLocaleHttp(B2BHttpCase):
         scope.sudo(salesman).action_send_scope()
         self.add(key + "_scope", scope, scope.sudo().scope_token)
         decided = create_scope_order(env, partner, salesman)
-        decided.sudo(salesman).action_confirm_scope(via="email")
+        decided.sudo(salesman).action_confirm_scope(via="email", signed_copy=SCAN)
         for name in ("approve", "reject"):
             change = env["b2b.change.request"].create(
                 {"order_id": decided.id, "name": "Thêm báo cáo", "extra_amount": 10.0})

@@ -14,6 +14,7 @@ as refused: Odoo's RPC layer (``odoo.service.model.check``) turns it into a
 """
 import inspect
 import random
+import unittest
 
 import psycopg2
 
@@ -21,10 +22,17 @@ from odoo.exceptions import except_orm
 from odoo.tools import mute_logger
 
 from .common_payment import THIRDS, B2BPaymentCase
+from .common_scope import SCAN
 
 SEED = 20261130
 CALLS = 1200
 MODULE = "odoo.addons.b2b_sales_delivery"
+# Odoo's models the addon adds fields to, and the calls made on them.
+ODOO_MODELS = ["sale.order", "sale.order.line", "crm.lead", "crm.team",
+               "crm.stage", "project.project", "project.task",
+               "account.invoice", "res.partner", "res.company", "res.users",
+               "calendar.event", "mail.activity"]
+ODOO_CALLS = 600
 # Methods that do not take a caller's input (framework hooks, views).
 SKIPPED_METHODS = {
     "init", "fields_view_get", "default_get", "name_get", "name_search",
@@ -42,6 +50,11 @@ BAD_VALUES = [
     "abc", "link", "paper", "approved", "accepted", "invoiced", "paid",
     [], [1, 2], [(6, 0, [999999999])], [(0, 0, {"name": 5})], [(4, "x")],
     {}, {"a": 1}, 999999999, 1,
+    # malformed dates and times
+    "2026-03-01T10:00:00", "2026-03-01 10:00", "2026-03-01 10:00:00+07:00",
+    "2026-03-01 10:00:00.123456", "10:00:00", "2026-03-01 24:00:00",
+    # files that are no base64
+    "không phải base64!", "====", "data:image/png;base64,@@", b"\xff\xd8",
 ]
 
 
@@ -52,6 +65,7 @@ class TestGeneratedInput(B2BPaymentCase):
         env = cls.env
         cls.order, cls.project, cls.phases = cls.create_order(1000.0, THIRDS)
         cls.order.scope_item_ids = [(0, 0, {"category": "brief", "name": "Mục tiêu"})]
+        cls.order.action_confirm_scope(via="email", signed_copy=SCAN)
         cls.order.action_confirm()
         cls.acceptance = cls.create_acceptance(cls.phases[0])
         env["b2b.change.request"].create(
@@ -100,12 +114,15 @@ class TestGeneratedInput(B2BPaymentCase):
             names.append(name)
         return names
 
-    def random_vals(self, rng, model):
+    def random_vals(self, rng, model, addon_only=False):
         fields = [
             name for name, field in self.env[model]._fields.items()
-            if field.store and name not in ("id", "create_uid", "write_uid",
-                                            "create_date", "write_date")
+            if (field.store or field.inverse) and name not in (
+                "id", "create_uid", "write_uid", "create_date", "write_date")
+            and (not addon_only or field._module == MODULE.rsplit(".", 1)[1])
         ]
+        if not fields:
+            return {}
         return {
             rng.choice(fields): rng.choice(BAD_VALUES)
             for _i in range(rng.randint(1, 3))
@@ -149,14 +166,45 @@ class TestGeneratedInput(B2BPaymentCase):
         return ("%s(%s).%s(*%r) as %s" % (model, target.ids, name, args, user.login),
                 lambda: getattr(target.sudo(user), name)(*args))
 
+    def random_odoo_call(self, rng):
+        """(description, function) of a create or write of the addon's
+        fields on one of Odoo's models."""
+        user = rng.choice(self.users)
+        model = rng.choice(ODOO_MODELS)
+        Model = self.env[model]
+        vals = self.random_vals(rng, model, addon_only=True)
+        if not vals:
+            return None
+        records = Model.search([], limit=50)
+        if records and rng.random() < 0.7:
+            record = rng.choice(records)
+            return ("%s(%s).write(%r) as %s" % (model, record.id, vals, user.login),
+                    lambda: record.sudo(user).write(vals))
+        return ("%s.create(%r) as %s" % (model, vals, user.login),
+                lambda: Model.sudo(user).create(vals))
+
     @mute_logger("odoo.sql_db", "odoo.models", "odoo.addons.mail.models.mail_mail",
                  "odoo.addons.b2b_sales_delivery")
     def test_a_thousand_bad_calls(self):
-        rng = random.Random(SEED)
+        self.run_calls(self.random_call, SEED, CALLS)
+
+    # Known to fail (issue 25, "Smaller:"): tracebacks remain for the addon's
+    # fields on Odoo's models (a date out of PostgreSQL's range on
+    # project.task, a bad selection value on mail.activity, a bad command on
+    # account.invoice.payment_plan_line_ids, KeyError 'start'). It passes
+    # once they are fixed, and then fails as an unexpected success.
+    @unittest.expectedFailure
+    @mute_logger("odoo.sql_db", "odoo.models", "odoo.addons.mail.models.mail_mail",
+                 "odoo.addons.b2b_sales_delivery")
+    def test_the_addons_fields_on_odoos_models(self):
+        self.run_calls(self.random_odoo_call, SEED + 1, ODOO_CALLS)
+
+    def run_calls(self, random_call, seed, calls):
+        rng = random.Random(seed)
         failures = []
         done = refused = 0
-        while done + refused < CALLS:
-            call = self.random_call(rng)
+        while done + refused < calls:
+            call = random_call(rng)
             if not call:
                 continue
             description, function = call
@@ -177,11 +225,11 @@ class TestGeneratedInput(B2BPaymentCase):
             except Exception as error:  # pylint: disable=broad-except
                 self.env.clear()
                 failures.append((description[:300], repr(error)[:300]))
-        self.assertGreaterEqual(done + refused, CALLS)
-        self.assertGreater(refused, CALLS // 10)
+        self.assertGreaterEqual(done + refused, calls)
+        self.assertGreater(refused, calls // 10)
         self.assertFalse(
             failures,
             "%s of %s calls failed (%s done, %s refused), e.g.:\n%s" % (
-                len(failures), CALLS, done, refused,
+                len(failures), calls, done, refused,
                 "\n".join("%s\n    -> %s" % failure for failure in failures[:40])),
         )

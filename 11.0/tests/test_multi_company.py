@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError
 
 from .common import create_user
 from .common_payment import B2BPaymentCase
+from .common_scope import SCAN
 
 # Models of the addon and the field that ties a record to its company.
 COMPANY_MODELS = (
@@ -88,6 +89,7 @@ class TestMultiCompany(B2BPaymentCase):
                 "price_unit": 1000.0, "tax_id": [(5, 0, 0)],
             })],
         })
+        order.action_confirm_scope(via="email", signed_copy=SCAN)
         project = env["project.project"].browse(order.action_create_project())
         project.message_subscribe_users(user_ids=team.ids)
         phase = env["b2b.phase"].create({"project_id": project.id, "name": "GĐ 1"})

@@ -6,6 +6,7 @@ dates of the scope the customer confirmed, through the form's wizard as
 through ``action_create_project`` (button or RPC)."""
 from .common import accept_by_customer
 from .common_payment import B2BPaymentCase
+from .common_scope import SCAN
 
 AGREED = "2026-06-30"
 
@@ -39,7 +40,8 @@ class TestProjectHandover(B2BPaymentCase):
             (0, 0, {"sequence": 2, "name": "Nghiệm thu cuối", "percent": 60.0,
                     "trigger": "phase_accepted", "phase_id": phases[1].id}),
         ]})
-        order.action_confirm_scope(confirmed_by="Lê Văn Hùng", via="other")
+        order.action_confirm_scope(confirmed_by="Lê Văn Hùng", via="other",
+                                   signed_copy=SCAN)
         order.action_confirm()
         return order.sudo()
 

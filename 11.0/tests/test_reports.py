@@ -8,11 +8,13 @@ import os
 import re
 
 from odoo import fields
+from odoo.exceptions import AccessError
 from odoo.modules.module import get_module_path
 from odoo.tools.translate import xml_translate
 
 from .common import SIGNATURE
 from .common_payment import THIRDS, B2BPaymentCase
+from .common_scope import SCAN
 
 # (report action, what it is printed for)
 REPORTS = [
@@ -69,6 +71,7 @@ class TestReports(B2BPaymentCase):
             "order_id": cls.order.id, "name": "Thêm báo cáo tồn kho",
             "extra_amount": 250.5, "extra_days": 3,
         })
+        cls.order.action_confirm_scope(via="email", signed_copy=SCAN)
         cls.order.action_confirm()
         cls.acceptance = cls.create_acceptance(cls.phase)
         cls.plan_line = cls.order.payment_plan_line_ids.sorted("sequence")[1]
@@ -223,3 +226,25 @@ class TestReports(B2BPaymentCase):
         # dates in the customer's format
         plan = self.render("action_report_delivery_plan", self.project)
         self.assertIn(self.date("2026-04-22", "vi_VN"), plan)
+
+    def test_each_role_prints_what_it_may_read(self):
+        """Each document is printed by each role who may read its record
+        (no server error)."""
+        failures = []
+        for action, name in REPORTS:
+            record = getattr(self, name)
+            report = self.env.ref("b2b_sales_delivery.%s" % action)
+            for user in (self.salesman, self.sales_manager, self.project_user,
+                         self.project_manager, self.accountant):
+                mine = record.sudo(user)
+                try:
+                    mine.check_access_rights("read")
+                    mine.check_access_rule("read")
+                except AccessError:
+                    continue
+                try:
+                    with self.env.cr.savepoint():
+                        report.sudo(user).render_qweb_html(record.ids)
+                except Exception as error:  # pylint: disable=broad-except
+                    failures.append("%s as %s: %r" % (action, user.login, error))
+        self.assertFalse(failures, "\n".join(failures))

@@ -6,7 +6,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import mute_logger
 
-from .common_scope import ScopeCase, create_scope_order
+from .common_scope import ScopeCase, create_scope_order, receive_scope_reply
 
 LOCKED = "The scope of %s is confirmed by the customer and locked"
 
@@ -253,6 +253,12 @@ class TestScopeConfirmedByEmail(ScopeCase):
 
     def test_recorded_email_confirms_and_keeps_the_mail(self):
         wizard = self._wizard(body="<p>Chúng tôi xác nhận phạm vi công việc.</p>")
+        # A mail pasted by the salesperson is not the customer's mail.
+        with self.assertRaisesRegex(UserError, "Keep the customer's word"), \
+                self.env.cr.savepoint():
+            wizard.action_record()
+        self.assertEqual(self.order.scope_state, "sent")
+        receive_scope_reply(self.env, self.order)
         wizard.action_record()
         order = self.order
         self.assertEqual(order.scope_state, "confirmed")
@@ -310,6 +316,7 @@ class TestScopeTasks(ScopeCase):
         self.order.scope_item_ids[0].write(
             {"description": "Tăng 20% năng suất kho", "date_deadline": "2026-04-10"}
         )
+        self.confirm_scope()
         project = self.env["project.project"].browse(
             self.order.sudo().action_create_project())
         tasks = project.task_ids.sorted("id")

@@ -3,7 +3,7 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
-from .common_scope import ScopeCase
+from .common_scope import SCAN, ScopeCase
 
 
 class TestChangeRequest(ScopeCase):
@@ -11,7 +11,7 @@ class TestChangeRequest(ScopeCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.order.sudo(cls.salesman).action_confirm_scope(
-            confirmed_by="Lê Văn Hùng", via="email"
+            confirmed_by="Lê Văn Hùng", via="email", signed_copy=SCAN
         )
         cls.order.sudo().action_confirm()
         cls.project = cls.env["project.project"].browse(

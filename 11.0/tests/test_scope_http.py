@@ -5,7 +5,7 @@ import xmlrpc.client
 from odoo import SUPERUSER_ID, api
 
 from .common import B2BHttpCase
-from .common_scope import create_link_parties, create_scope_order
+from .common_scope import SCAN, create_link_parties, create_scope_order
 
 
 class TestScopeHttp(B2BHttpCase):
@@ -119,7 +119,7 @@ class TestScopeHttp(B2BHttpCase):
         self.assertIs(call("sale.order", "action_send_scope", [self.order_id]), True)
         self.assertIs(
             call("sale.order", "action_confirm_scope", [self.order_id],
-                 confirmed_by="Phạm Thu Hà", via="email"),
+                 confirmed_by="Phạm Thu Hà", via="email", signed_copy=SCAN),
             True,
         )
         state = self._order()
@@ -166,7 +166,7 @@ class TestChangeRequestHttp(B2BHttpCase):
                 env, "b2b_http_salesman", "Công ty TNHH Hải Âu", "haiau@example.com"
             )
             order = create_scope_order(env, customer, salesman)
-            order.sudo(salesman).action_confirm_scope(via="email")
+            order.sudo(salesman).action_confirm_scope(via="email", signed_copy=SCAN)
             change = env["b2b.change.request"].create(
                 {"order_id": order.id, "name": "Thêm màn hình báo cáo",
                  "extra_amount": 300000.0, "extra_days": 4}

@@ -4,7 +4,7 @@ changes only through an approved change request; the confirmation keeps
 what the customer saw."""
 from odoo.exceptions import UserError
 
-from .common_scope import ScopeCase, create_scope_order
+from .common_scope import SCAN, ScopeCase, create_scope_order
 
 LOCKED = "locked: its items and order lines change only through an approved"
 
@@ -13,7 +13,8 @@ class TestScopeLock(ScopeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.order.action_confirm_scope(confirmed_by="Lê Văn Hùng", via="email")
+        cls.order.action_confirm_scope(confirmed_by="Lê Văn Hùng", via="email",
+                                       signed_copy=SCAN)
         cls.line = cls.order.order_line.sudo(cls.salesman)
         cls.other = create_scope_order(cls.env, cls.customer, cls.salesman,
                                        price=300.0)
@@ -102,7 +103,8 @@ class TestScopeConfirmationDate(ScopeCase):
         for date in ("2999-01-01 00:00:00", "2000-01-01 00:00:00", "hôm qua"):
             with self.assertRaises(UserError):
                 order.action_confirm_scope(confirmed_by="Hùng", via="email",
-                                           date=date)
+                                           date=date, signed_copy=SCAN)
         self.assertEqual(order.scope_state, "draft")
-        order.action_confirm_scope(confirmed_by="Hùng", via="email")
+        order.action_confirm_scope(confirmed_by="Hùng", via="email",
+                                   signed_copy=SCAN)
         self.assertEqual(order.scope_state, "confirmed")

@@ -7,7 +7,7 @@ the phases delivering it; the internal deadlines are earlier by the buffer.
 from odoo.exceptions import UserError, ValidationError
 
 from .common import B2BCase
-from .common_scope import create_scope_order
+from .common_scope import SCAN, create_scope_order
 
 PLAN_START = "2026-03-02"  # a Monday
 AGREED = "2026-04-10"  # a Friday, agreed in the customer's timeline
@@ -30,7 +30,8 @@ class TestTimelineDates(B2BCase):
         cls.brief, cls.milestone, cls.milestone_2 = cls.order.scope_item_ids
         cls.milestone.date_deadline = AGREED
         cls.milestone_2.date_deadline = "2026-05-29"
-        cls.order.action_confirm_scope(confirmed_by="Lê Văn Hùng", via="email")
+        cls.order.action_confirm_scope(confirmed_by="Lê Văn Hùng", via="email",
+                                       signed_copy=SCAN)
         cls.order.sudo().action_confirm()
         cls.project = env["project.project"].browse(
             cls.order.sudo().action_create_project()
@@ -154,6 +155,8 @@ class TestTimelineDates(B2BCase):
             self.env, self.customer, self.salesman,
             items=[("timeline", "Bàn giao")],
         )
+        # The delivery starts before the customer confirms: a waiver.
+        order.sudo(self.sales_manager).action_waive_scope("Khách hàng xác nhận sau")
         project = self.env["project.project"].browse(
             order.sudo().action_create_project()
         )
@@ -167,7 +170,7 @@ class TestTimelineDates(B2BCase):
         item.sudo(self.salesman).write({"date_deadline": AGREED})
         self.assertEqual(phase.date_deadline_customer, AGREED)
         self.assertEqual(phase.date_deadline, INTERNAL)
-        order.sudo(self.salesman).action_confirm_scope(via="email")
+        order.sudo(self.salesman).action_confirm_scope(via="email", signed_copy=SCAN)
         with self.assertRaises(UserError):
             item.sudo(self.salesman).write({"date_deadline": "2026-04-30"})
         self.assertEqual(phase.date_deadline_customer, AGREED)

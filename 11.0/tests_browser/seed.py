@@ -31,6 +31,15 @@ PAPER_MINUTES = "Thiết kế cơ sở dữ liệu"  # accepted on paper, record
 REJECTED_MINUTES = "Chuyển đổi dữ liệu"  # rejected, recorded
 
 
+# The scope signed by the customer (a small PDF, base64): the customer's
+# word kept with the confirmation recorded.
+SIGNED_SCOPE = (
+    "JVBERi0xLjQKMSAwIG9iajw8L1R5cGUvQ2F0YWxvZy9QYWdlcyAyIDAgUj4+ZW5kb2JqIDIg"
+    "MCBvYmo8PC9UeXBlL1BhZ2VzL0tpZHNbXS9Db3VudCAwPj5lbmRvYmoKdHJhaWxlcjw8L1Jv"
+    "b3QgMSAwIFI+PgolJUVPRgo="
+)
+
+
 class Seed:
     """Lazily made records; ``seed.ids[...]`` once ``make()`` ran."""
 
@@ -167,7 +176,8 @@ class Seed:
             self.create("b2b.scope.item", {
                 "order_id": changed, "category": "ui", "name": "Giao diện trang chủ",
             })
-            self.call("sale.order", "action_confirm_scope", [changed])
+            self.call("sale.order", "action_confirm_scope", [changed],
+                      signed_copy=SIGNED_SCOPE)
             change = self.create("b2b.change.request", {
                 "order_id": changed, "name": "Thêm trang tuyển dụng",
                 "extra_amount": 15000000.0, "extra_days": 5,

@@ -84,23 +84,30 @@ def clean_text(value, limit=MAX_NAME_LENGTH):
     return value
 
 
-def signature_bytes(value):
-    """The image of a base64 signature, or ``None`` when it is not a PNG or
-    a JPEG (by its first bytes) of at most MAX_SIGNATURE_BYTES."""
+def base64_bytes(value, limit):
+    """The bytes of a base64 file (a ``data:`` URL too), or ``None`` when it
+    is no base64 text, is empty or holds more than ``limit`` bytes."""
     if isinstance(value, bytes):
         value = value.decode("ascii", "replace")
     if not isinstance(value, str) or not value:
         return None
-    if len(value) > (MAX_SIGNATURE_BYTES * 4) // 3 + 4:
+    if len(value) > (limit * 4) // 3 + 4:
         return None
     if value.startswith("data:") and "," in value:
         value = value.split(",", 1)[1]
     try:
-        image = base64.b64decode(value, validate=True)
+        data = base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
         return None
-    if not image or len(image) > MAX_SIGNATURE_BYTES:
+    if not data or len(data) > limit:
         return None
-    if not image.startswith(SIGNATURE_MAGIC):
+    return data
+
+
+def signature_bytes(value):
+    """The image of a base64 signature, or ``None`` when it is not a PNG or
+    a JPEG (by its first bytes) of at most MAX_SIGNATURE_BYTES."""
+    image = base64_bytes(value, MAX_SIGNATURE_BYTES)
+    if image is None or not image.startswith(SIGNATURE_MAGIC):
         return None
     return image

@@ -11,3 +11,4 @@ from . import b2b_contract_close_wizard
 from . import sale_advance_payment_inv
 from . import account_register_payments
 from . import b2b_mail_preview
+from . import b2b_scope_waiver_wizard

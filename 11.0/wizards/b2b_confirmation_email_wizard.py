@@ -81,9 +81,13 @@ class B2bConfirmationEmailWizard(models.TransientModel):
                 approved_by=self.confirmed_by, via="email"
             )
         else:
+            # The mail attached (.eml or its scan) is the customer's word
+            # kept; else their mail received in the chatter.
+            kept = self.attachment_ids[:1]
             self.order_id.action_confirm_scope(
                 confirmed_by=self.confirmed_by, via="email",
-                date=self.date_confirmed,
+                date=self.date_confirmed, signed_copy=kept.datas or False,
+                signed_copy_name=kept.datas_fname or kept.name or False,
             )
         return {"type": "ir.actions.act_window_close"}
 
