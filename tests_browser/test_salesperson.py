@@ -3,12 +3,13 @@
 """The salesperson, in Vietnamese: the B2B pipeline of her team, a move past
 an unmet checkpoint refused by name, the call logged with its outcome, the
 move made, the buying decision typed in its tab, the cooperation proposal
-prepared from it and sent, then revised."""
+prepared from it and sent, then revised; a trial logged with its period,
+among the trials running on the opportunity."""
 from playwright.sync_api import expect
 from seed import LEAD
 
 CALL_ANSWERED = "Một cuộc gọi có nghe máy"  # "A call answered"
-EMAIL_SENT = "Gửi mail"  # the stage "Email Sent"
+EMAIL_SENT = "Đã gửi email"  # the stage "Email Sent"
 DECISION_TAB = "Quyết định mua"  # the tab "Buying Decision"
 STILL_UNKNOWN = "Còn chưa rõ:"  # "Still unknown:"
 DECISION_DATE_UNKNOWN = "ngày ra quyết định"  # "the decision date"
@@ -16,10 +17,20 @@ CRITERIA_UNKNOWN = "tiêu chí ra quyết định"  # "the decision criteria"
 CRITERIA = "Giá, tính năng báo cáo, khách hàng cùng ngành"
 SENT = "Đã gửi"  # the proposal's state "Sent"
 DRAFT = "Nháp"  # the proposal's state "Draft"
+PROPOSAL = "Triển khai CRM cho Sao Việt"  # "Deploying the CRM for Sao Viet"
+OFFER_TAB = "Nội dung đề xuất"  # the proposal's tab "Offer"
+OFFER = "Phân hệ CRM và báo cáo, triển khai trong ba tháng"  # "CRM and reports, in three months"
+TOUCHPOINTS_TAB = "Điểm tiếp xúc"  # the tab "Touchpoints"
+TRIAL_KIND = "Dùng thử"  # the touchpoint's kind "Trial"
+TRIAL = "Dùng thử phân hệ báo cáo"  # "A trial of the reporting module"
+RUNNING = "Đang dùng thử"  # the trial's outcome "Running"
 
 
 def test_salesperson_journey(walk):
     page = walk.page
+    # wide enough for the header's buttons and the stages side by side: the
+    # status bar folds the stages into a menu on a narrower screen
+    page.set_viewport_size({"width": 1920, "height": 1080})
     walk.login("b2b_thu")
     walk.goto("/odoo/crm", ".o_kanban_record")
     card = page.locator(".o_kanban_record", has_text=LEAD)
@@ -71,7 +82,12 @@ def test_salesperson_journey(walk):
     page.locator(".o_form_view button[name=action_new_b2b_proposal]").click()
     decision = page.locator(".o_form_view .o_field_widget[name=decision]")
     expect(decision).to_contain_text(CRITERIA)
+    page.locator(".o_field_widget[name=name] input").fill(PROPOSAL)
     page.locator(".o_field_widget[name=amount] input").fill("250000000")
+    page.locator(".o_notebook .nav-link", has_text=OFFER_TAB).click()
+    offer = page.locator(".o_field_widget[name=offer] .odoo-editor-editable")
+    offer.click()
+    offer.press_sequentially(OFFER)
     page.locator(".o_form_button_save:visible").click()
     page.locator(".o_form_statusbar button[name=action_send]").click()
     dialog = walk.dialog()
@@ -83,3 +99,27 @@ def test_salesperson_journey(walk):
     page.locator(".o_form_statusbar button[name=action_revise]").click()
     page.wait_for_selector(f"{current}:has-text('{DRAFT}')")
     walk.see("1", scope=".o_form_view .o_field_widget[name=revision]")
+
+    # a trial with its period, from the opportunity's Touchpoints tab: saved
+    # with the opportunity, it is among the trials running
+    page.locator(".o_breadcrumb a", has_text=LEAD).click()
+    page.locator(".o_notebook .nav-link", has_text=TOUCHPOINTS_TAB).click()
+    touchpoints = page.locator(".o_field_widget[name=touchpoint_ids]")
+    touchpoints.locator(".o_field_x2many_list_row_add a").first.click()
+    dialog = walk.dialog()
+    dialog.locator(".o_field_widget[name=kind]").click()
+    page.locator(".o_select_menu_item", has_text=TRIAL_KIND).first.click()
+    dialog.locator(".o_field_widget[name=name] input").fill(TRIAL)
+    for name, day in (("trial_date_start", "01/12/2026"), ("trial_date_end", "31/12/2026")):
+        # a date with a value shows as a button until it is clicked
+        dialog.locator(f".o_field_widget[name={name}] .o_input").click()
+        date = dialog.locator(f".o_field_widget[name={name}] input")
+        date.fill(day)
+        date.press("Tab")
+    walk.shot("role_salesperson_trial")
+    dialog.locator(".modal-footer .o_form_button_save").first.click()
+    dialog.wait_for(state="hidden")
+    page.locator(".o_form_button_save:visible").click()
+    running = page.locator(".o_form_view .o_field_widget[name=b2b_trial_running_ids]")
+    expect(running.locator(".o_data_row", has_text=TRIAL)).to_contain_text(RUNNING)
+    walk.shot("role_salesperson_trial_running")
