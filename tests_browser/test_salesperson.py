@@ -3,8 +3,9 @@
 """The salesperson, in Vietnamese: the B2B pipeline of her team, a move past
 an unmet checkpoint refused by name, the call logged with its outcome, the
 move made, the buying decision typed in its tab, the cooperation proposal
-prepared from it and sent, then revised; a trial logged with its period,
-among the trials running on the opportunity."""
+prepared from it and sent, then revised; a trial logged with its period: an
+end before its start refused, then among the trials running on the
+opportunity."""
 from playwright.sync_api import expect
 from seed import LEAD
 
@@ -24,6 +25,16 @@ TOUCHPOINTS_TAB = "Điểm tiếp xúc"  # the tab "Touchpoints"
 TRIAL_KIND = "Dùng thử"  # the touchpoint's kind "Trial"
 TRIAL = "Dùng thử phân hệ báo cáo"  # "A trial of the reporting module"
 RUNNING = "Đang dùng thử"  # the trial's outcome "Running"
+ENDS_BEFORE = "trước ngày bắt đầu"  # the refusal: "... before it starts on ..."
+
+
+def set_date(form, name, day):
+    """Type a date (dd/mm/yyyy, the Vietnamese format) in a date field; a
+    date with a value shows as a button until it is clicked."""
+    form.locator(f".o_field_widget[name={name}] .o_input").click()
+    date = form.locator(f".o_field_widget[name={name}] input")
+    date.fill(day)
+    date.press("Tab")
 
 
 def test_salesperson_journey(walk):
@@ -100,8 +111,8 @@ def test_salesperson_journey(walk):
     page.wait_for_selector(f"{current}:has-text('{DRAFT}')")
     walk.see("1", scope=".o_form_view .o_field_widget[name=revision]")
 
-    # a trial with its period, from the opportunity's Touchpoints tab: saved
-    # with the opportunity, it is among the trials running
+    # a trial with its period, from the opportunity's Touchpoints tab: an end
+    # before its start refused on saving; corrected, among the trials running
     page.locator(".o_breadcrumb a", has_text=LEAD).click()
     page.locator(".o_notebook .nav-link", has_text=TOUCHPOINTS_TAB).click()
     touchpoints = page.locator(".o_field_widget[name=touchpoint_ids]")
@@ -110,13 +121,21 @@ def test_salesperson_journey(walk):
     dialog.locator(".o_field_widget[name=kind]").click()
     page.locator(".o_select_menu_item", has_text=TRIAL_KIND).first.click()
     dialog.locator(".o_field_widget[name=name] input").fill(TRIAL)
-    for name, day in (("trial_date_start", "01/12/2026"), ("trial_date_end", "31/12/2026")):
-        # a date with a value shows as a button until it is clicked
-        dialog.locator(f".o_field_widget[name={name}] .o_input").click()
-        date = dialog.locator(f".o_field_widget[name={name}] input")
-        date.fill(day)
-        date.press("Tab")
+    set_date(dialog, "trial_date_start", "01/12/2026")
+    set_date(dialog, "trial_date_end", "30/11/2026")
     walk.shot("role_salesperson_trial")
+    dialog.locator(".modal-footer .o_form_button_save").first.click()
+    dialog.wait_for(state="hidden")
+    # an end before the start: refused when the opportunity is saved
+    page.locator(".o_form_button_save:visible").click()
+    refusal = walk.dialog()
+    walk.see(ENDS_BEFORE, scope=".modal-dialog")
+    walk.shot("role_salesperson_trial_refused")
+    refusal.locator(".modal-footer button").first.click()
+    refusal.wait_for(state="hidden")
+    touchpoints.locator(".o_data_row td", has_text=TRIAL).first.click()
+    dialog = walk.dialog()
+    set_date(dialog, "trial_date_end", "31/12/2026")
     dialog.locator(".modal-footer .o_form_button_save").first.click()
     dialog.wait_for(state="hidden")
     page.locator(".o_form_button_save:visible").click()
