@@ -102,6 +102,7 @@ class TestKpiMeetings(KpiCase):
         self.at(
             "2026-03-03 02:00:00", self.log_touchpoint, free, "call", call_outcome="talked"
         )
+        self.at("2026-03-10 02:00:00", self.send_proposal, self.lead)
         self.confirmed_order("2026-03-12", lead=self.lead)
         self.invoice("2026-03-15", 5000000.0)
         Event = self.env["b2b.kpi.event"].with_user(self.sales_manager)

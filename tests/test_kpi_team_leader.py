@@ -35,6 +35,7 @@ class TestKpiTeamLeader(KpiCase):
         cls.at("2026-03-04 02:00:00", cls.log_touchpoint, lead, "call", call_outcome="no_answer")
         event = cls.schedule_meeting(lead, start="2026-03-02 09:00:00", stop="2026-03-02 10:00:00")
         cls.hold_meeting(event)
+        cls.at("2026-03-05 04:00:00", cls.send_proposal, lead)
         cls.at("2026-03-05 04:00:00", cls.send_quotation, lead).user_id = cls.salesman
         cls.sign_contract(lead, "2026-03-10")
         cls.confirmed_order("2026-03-12")

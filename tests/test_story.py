@@ -96,8 +96,12 @@ class TestStory(PaymentCase):
         self.assertEqual(phase.project_id, project)
         self.env["project.task"].create(
             {"name": "Tài liệu bàn giao", "project_id": project.id,
-             "milestone_id": phase.milestone_id.id}
+             "milestone_id": phase.milestone_id.id, "user_ids": [Command.set(pm.ids)]}
         )
+        # The project manager leads the project; the team agrees to the
+        # plan before the first phase starts.
+        project.sudo().user_id = pm
+        project.with_user(pm).action_b2b_agree_plan()
         phase.with_user(pm).action_start()
         phase.with_user(pm).action_to_accept()
         acceptance = self.env["b2b.acceptance"].browse(

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from seed import LEAD
 
 CALL_ANSWERED = "Một cuộc gọi có nghe máy"  # "A call answered"
-EMAIL_SENT = "Đã gửi email"  # the stage "Email Sent"
+EMAIL_SENT = "Gửi mail"  # the stage "Email Sent" (the seed's words)
 DECISION_TAB = "Quyết định mua"  # the tab "Buying Decision"
 STILL_UNKNOWN = "Còn chưa rõ:"  # "Still unknown:"
 DECISION_DATE_UNKNOWN = "ngày ra quyết định"  # "the decision date"
