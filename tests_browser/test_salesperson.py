@@ -106,6 +106,9 @@ def test_salesperson_journey(walk):
     dialog.wait_for(state="hidden")
     current = ".o_statusbar_status button.o_arrow_button_current"
     page.wait_for_selector(f"{current}:has-text('{SENT}')")
+    # the needs, goals and the buying decision as sent
+    page.locator(".o_notebook .nav-link").first.click()
+    expect(decision).to_contain_text(CRITERIA)
     walk.shot("role_salesperson_proposal")
     page.locator(".o_form_statusbar button[name=action_revise]").click()
     page.wait_for_selector(f"{current}:has-text('{DRAFT}')")
