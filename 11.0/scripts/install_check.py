@@ -56,6 +56,14 @@ def service_product(name):
             "invoice_policy": "order"})
 
 
+# A one-page PDF: the scope signed by the customer, scanned.
+SIGNED_SCOPE = (
+    "JVBERi0xLjQKMSAwIG9iajw8L1R5cGUvQ2F0YWxvZy9QYWdlcyAyIDAgUj4+ZW5kb2JqIDIg"
+    "MCBvYmo8PC9UeXBlL1BhZ2VzL0tpZHNbXS9Db3VudCAwPj5lbmRvYmoKdHJhaWxlcjw8L1Jv"
+    "b3QgMSAwIFI+PgolJUVPRgo="
+)
+
+
 def sell_and_deliver(lead, product_name, quantity, brief):
     """The contract of ``lead``'s customer, its order of ``quantity`` of a
     service with one scope item ``brief``, confirmed, and its delivery
@@ -69,6 +77,12 @@ def sell_and_deliver(lead, product_name, quantity, brief):
                                "product_uom_qty": quantity})]})
     env["b2b.scope.item"].create({"order_id": order.id, "category": "brief",
                                   "name": brief})
+    if "scope_signed_copy" in order._fields:
+        # Since the scope gates the delivery: the customer's signed scope,
+        # kept on the order, before the order is confirmed.
+        order.action_confirm_scope(confirmed_by=customer.name, via="other",
+                                   signed_copy=SIGNED_SCOPE,
+                                   signed_copy_name="scope.pdf")
     order.action_confirm()
     project = order.action_create_project()
     env.cr.commit()
