@@ -9,7 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..utils import kpi_periods
-from ..utils.arguments import date_argument
+from ..utils.arguments import MAX_RECORD_ID, date_argument
 from ..utils.cron import run_each
 
 # The nine key indicators of the seed, in its order (the funnel's order).
@@ -30,8 +30,6 @@ KPI_AMOUNTS = ("revenue", "receivables")
 # A level at the end of the period, not a flow over it: its target is the
 # one of the period holding the last day, not prorated.
 KPI_LEVELS = ("receivables",)
-# The largest id PostgreSQL's integer columns hold.
-MAX_ID = 2**31 - 1
 
 
 class B2bKpiTarget(models.Model):
@@ -181,7 +179,7 @@ class B2bKpiTarget(models.Model):
         _ = self.env._
         if user_ids is not None and user_ids is not False:
             if not isinstance(user_ids, (list, tuple)) or not all(
-                isinstance(uid, int) and not isinstance(uid, bool) and 0 < uid <= MAX_ID
+                isinstance(uid, int) and not isinstance(uid, bool) and 0 < uid <= MAX_RECORD_ID
                 for uid in user_ids
             ):
                 raise UserError(_("Give the salespeople as a list of user ids."))

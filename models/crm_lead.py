@@ -11,6 +11,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..utils.arguments import MAX_RECORD_ID
 from ..utils.steps import in_step, with_step
 
 # The one way past unmet checkpoints is ``force_stage``: it writes inside
@@ -18,8 +19,6 @@ from ..utils.steps import in_step, with_step
 FORCE_STAGE_KEY = "b2b_force_stage"
 # How many opportunities the refusal lists before summing up.
 MAX_LEADS_IN_MESSAGE = 20
-# The largest id PostgreSQL's integer columns hold.
-MAX_ID = 2**31 - 1
 
 
 class CrmLead(models.Model):
@@ -346,7 +345,7 @@ class CrmLead(models.Model):
         if not isinstance(reason, str) or not reason.strip():
             raise UserError(_("Give the reason for forcing the stage."))
         stage = self.env["crm.stage"]
-        if 0 < stage_id <= MAX_ID:
+        if 0 < stage_id <= MAX_RECORD_ID:
             stage = stage.browse(stage_id).exists()
         if not stage:
             raise UserError(_("The stage to move to does not exist."))

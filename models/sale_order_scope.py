@@ -9,7 +9,7 @@ order, creating its project, starting a phase."""
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..utils.arguments import id_argument
+from ..utils.arguments import id_argument, reason_argument
 from ..utils.scope_steps import (
     CHANGE_STEP_KEY,
     CONFIRMED_VIA,
@@ -425,9 +425,7 @@ class SaleOrder(models.Model):
         the scope is a draft again and is sent to the customer again."""
         if not self.env.su and not self.env.user.has_group("b2b_sales_delivery.group_b2b_manager"):
             raise AccessError(self.env._("Only sales managers unlock a confirmed scope."))
-        reason = reason.strip() if isinstance(reason, str) else ""
-        if not reason:
-            raise UserError(self.env._("Give the reason for unlocking the scope."))
+        reason = reason_argument(reason, self.env._("Give the reason for unlocking the scope."))
         self.check_access("read")
         for order in self:
             if order.scope_state != "confirmed":
