@@ -10,8 +10,8 @@ Markdown table, one row per 11.0 test::
 
 A 19 counterpart is ``file::Class::method``, ``file::Class`` or ``file::function``
 (several separated by commas); ``-`` when none. A row without a counterpart says
-why in its note: ``Odoo 19 does it: <what>``, ``in progress: <part>`` or
-``not ported: <why>``.
+why in its note: ``Odoo 19 does it: <what>``, ``replaced on 19: <how>``,
+``in progress: <part>`` or ``not ported: <why>``.
 
 Prints the counts and exits 1 when an 11.0 test has no row, a row names an 11.0
 test or a 19 test that does not exist, a row is repeated, or a row without a
@@ -32,6 +32,7 @@ MAPPING = NEW_TESTS / "COUNTERPARTS.md"
 
 ODOO19 = "odoo 19 does it"
 IN_PROGRESS = "in progress"
+REPLACED = "replaced on 19"
 NOT_PORTED = "not ported"
 NONE_MARKS = {"", "-", "—"}
 
@@ -109,12 +110,12 @@ def check(old_tests, new_tests, new_containers, rows):
             if name not in known_new:
                 problems.append("%s: %s names a 19 test that does not exist: %s" % (where, old, name))
         lowered = note.lower()
-        if not counterparts and not lowered.startswith((ODOO19, IN_PROGRESS, NOT_PORTED)):
+        if not counterparts and not lowered.startswith((ODOO19, REPLACED, IN_PROGRESS, NOT_PORTED)):
             problems.append(
                 "%s: %s has no 19 counterpart and no reason (\"Odoo 19 does it: ...\", "
-                "\"in progress: ...\" or \"not ported: ...\")" % (where, old)
+                "\"replaced on 19: ...\", \"in progress: ...\" or \"not ported: ...\")" % (where, old)
             )
-    counts = {"mapped": 0, "odoo19": 0, "in_progress": 0, "not_ported": 0, "missing": 0}
+    counts = {"mapped": 0, "odoo19": 0, "replaced": 0, "in_progress": 0, "not_ported": 0, "missing": 0}
     for old in old_tests:
         if old not in by_test:
             counts["missing"] += 1
@@ -126,6 +127,8 @@ def check(old_tests, new_tests, new_containers, rows):
             counts["mapped"] += 1
         elif lowered.startswith(ODOO19):
             counts["odoo19"] += 1
+        elif lowered.startswith(REPLACED):
+            counts["replaced"] += 1
         elif lowered.startswith(IN_PROGRESS):
             counts["in_progress"] += 1
         else:
@@ -156,12 +159,14 @@ def main(argv=None):
     for problem in problems:
         print(problem)
     print(
-        "11.0 tests: %d; mapped to a 19 test: %d; covered by Odoo 19: %d; in progress: %d; "
+        "11.0 tests: %d; mapped to a 19 test: %d; covered by Odoo 19: %d; replaced on 19: %d; "
+        "in progress: %d; "
         "not ported: %d; without a row: %d (19 tests: %d, %d of them named as a counterpart)"
         % (
             len(old_tests),
             counts["mapped"],
             counts["odoo19"],
+            counts["replaced"],
             counts["in_progress"],
             counts["not_ported"],
             counts["missing"],
