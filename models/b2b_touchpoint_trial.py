@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 from ..utils.cron import run_each
 from ..utils.steps import StepFacts, with_step
@@ -87,8 +88,8 @@ class B2bTouchpoint(models.Model):
                         'Trial "%(trial)s": it ends on %(end)s, before it starts on '
                         "%(start)s.",
                         trial=touchpoint.name or touchpoint.lead_id.name,
-                        end=touchpoint.trial_date_end,
-                        start=touchpoint.trial_date_start,
+                        end=format_date(touchpoint.env, touchpoint.trial_date_end),
+                        start=format_date(touchpoint.env, touchpoint.trial_date_start),
                     )
                 )
             if not touchpoint.trial_outcome:

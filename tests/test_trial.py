@@ -84,7 +84,8 @@ class TestTrial(B2bPipelineCase):
             ),
             "write the start after": (
                 lambda: trial.with_user(self.salesman).write({"trial_date_start": "2026-03-20"}),
-                ENDS_BEFORE,
+                # the dates as the user reads them, not as stored
+                "it ends on 03/16/2026, before it starts on 03/20/2026.",
             ),
             "sudo": (
                 lambda: trial.sudo().write({"trial_date_end": "2026-02-01"}),

@@ -146,3 +146,17 @@ class TestVietnameseViews(TransactionCase):
             if _norm(record.name) in self.english
         }
         self.assertFalse(left, f"menus and actions left in English: {left}")
+
+    def test_an_agreed_proposal_is_not_an_accepted_phase(self):
+        """The proposal's customer agrees to it ("Đã chốt", the seed's word for
+        a cooperation proposal closed); only a phase and its minutes are
+        accepted on delivery ("Đã nghiệm thu"): two words in Vietnamese,
+        where English could say "Accepted" of both."""
+
+        def label(model, field, key):
+            return dict(self.vi[model].fields_get([field], ["selection"])[field]["selection"])[key]
+
+        self.assertEqual(label("b2b.proposal", "state", "accepted"), "Đã chốt")
+        self.assertEqual(label("b2b.proposal.revision", "state", "accepted"), "Đã chốt")
+        self.assertEqual(label("b2b.acceptance", "state", "accepted"), "Đã nghiệm thu")
+        self.assertEqual(label("b2b.phase", "state", "accepted"), "Đã nghiệm thu")
