@@ -14,10 +14,55 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.tools import format_date
+from odoo.tools.translate import LazyTranslate, code_translations
 
 from ..utils.steps import StepFacts, with_step
 
+_lt = LazyTranslate(__name__)
+
 PLAYBOOK_STEP_KEY = "b2b_playbook_step"
+# The words of the playbooks the addon ships (data/b2b_stage_playbook_data.xml).
+# Odoo's activity plans keep a name and summaries in one language; these are
+# said in the language of the user who reads them when they are scheduled
+# (the activity's responsible, the chatter's note), and words a company typed
+# itself are kept as typed.
+PLAYBOOK_WORDS = {
+    term._source: term
+    for term in (
+        _lt("Playbook: Contact"),
+        _lt("Call the contact and log the outcome"),
+        _lt("Find out who is who at the customer"),
+        _lt("Playbook: Email Sent"),
+        _lt("Send the presentation email from the chatter"),
+        _lt("Call to propose a meeting"),
+        _lt("Playbook: Meeting Booked"),
+        _lt("Schedule the meeting in the calendar"),
+        _lt("Prepare the demo for the customer"),
+        _lt("Playbook: Meeting & Demo"),
+        _lt("Send the meeting notes to the buying committee"),
+        _lt("Draft the cooperation proposal"),
+        _lt("Playbook: Nurture & Trial"),
+        _lt("Check in on the trial with the users"),
+        _lt("Playbook: Closing"),
+        _lt("Agree the terms with the decision maker"),
+        _lt("Playbook: Quotation Sent"),
+        _lt("Follow up on the quotation"),
+        _lt("Playbook: Contract"),
+        _lt("Have the contract signed"),
+        _lt("Create the delivery project from the order"),
+    )
+}
+
+
+def playbook_word(env, text, lang=None):
+    """``text`` of a playbook in ``lang`` (the environment's by default) when
+    it is one of the addon's own words, else as typed."""
+    lang = lang or env.lang or "en_US"
+    if text not in PLAYBOOK_WORDS or lang == "en_US":
+        return text
+    return code_translations.get_python_translations("b2b_sales_delivery", lang).get(text, text)
+
+
 # The fields whose change may bring an opportunity into a stage.
 ENTRY_FIELDS = {"stage_id", "team_id", "type", "active"}
 
@@ -113,7 +158,7 @@ class CrmLead(models.Model):
                         "res_model_id": model_id,
                         "res_id": lead.id,
                         "activity_type_id": template.activity_type_id.id,
-                        "summary": template.summary,
+                        "summary": playbook_word(self.env, template.summary, responsible.sudo().lang),
                         "note": template.note,
                         "user_id": responsible.id,
                         "date_deadline": deadline,
@@ -123,7 +168,8 @@ class CrmLead(models.Model):
                 lines.append(
                     self.env._(
                         "%(activity)s, assigned to %(name)s, due on %(deadline)s",
-                        activity=template.summary or template.activity_type_id.name,
+                        activity=playbook_word(self.env, template.summary)
+                        or template.activity_type_id.name,
                         name=responsible.name,
                         deadline=format_date(self.env, deadline),
                     )
@@ -131,7 +177,7 @@ class CrmLead(models.Model):
             bodies[lead.id] = Markup("<p>%s</p><ul>%s</ul>") % (
                 self.env._(
                     'The playbook "%(plan)s" of the stage %(stage)s has been started.',
-                    plan=plan.name,
+                    plan=playbook_word(self.env, plan.name),
                     stage=stage.name,
                 ),
                 Markup("").join(Markup("<li>%s</li>") % line for line in lines),

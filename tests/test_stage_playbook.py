@@ -8,8 +8,9 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
-from odoo.tests import Form
+from odoo.tests import Form, new_test_user
 
+from ..models.crm_stage_playbook import PLAYBOOK_WORDS
 from .common import B2bPipelineCase
 
 TODAY = "2026-03-02"
@@ -38,6 +39,45 @@ class TestStagePlaybook(B2bPipelineCase):
             plan = stage.b2b_activity_plan_id
             self.assertEqual(plan.res_model, "crm.lead", stage.name)
             self.assertTrue(plan.template_ids, stage.name)
+
+    def test_every_word_of_the_shipped_playbooks_is_translated(self):
+        """A new playbook step shipped in English only would reach a
+        Vietnamese salesperson in English: each name and summary of the
+        addon's plans is one of the words said in the user's language."""
+        data = self.env["ir.model.data"].search(
+            [("module", "=", "b2b_sales_delivery"),
+             ("model", "in", ("mail.activity.plan", "mail.activity.plan.template"))]
+        )
+        plans = self.env["mail.activity.plan"].browse(
+            data.filtered(lambda d: d.model == "mail.activity.plan").mapped("res_id"))
+        templates = self.env["mail.activity.plan.template"].browse(
+            data.filtered(lambda d: d.model == "mail.activity.plan.template").mapped("res_id"))
+        self.assertGreater(len(templates), 10)
+        words = set(plans.mapped("name")) | set(templates.mapped("summary"))
+        self.assertFalse(words - set(PLAYBOOK_WORDS), "words left out of PLAYBOOK_WORDS")
+
+    def test_a_vietnamese_salesperson_reads_the_playbook_in_vietnamese(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["b2b_sales_delivery"], ["vi_VN"], overwrite=True)
+        seller = new_test_user(
+            self.env, login="b2b_playbook_vi", groups="sales_team.group_sale_salesman",
+            lang="vi_VN", name="Lan")
+        self.team_b2b.member_ids |= seller
+        with freeze_time(TODAY):
+            # the web client sends the user's language
+            lead = self.env["crm.lead"].with_user(seller).with_context(lang="vi_VN").create(
+                {"name": "Phần mềm kế toán", "type": "opportunity", "partner_id": self.customer.id,
+                 "user_id": seller.id, "team_id": self.team_b2b.id})
+        self.assertEqual(
+            sorted(lead.activity_ids.mapped("summary")),
+            ["Gọi liên hệ và ghi lại kết quả", "Tìm hiểu ai là ai ở phía khách hàng"],
+        )
+        self.assertIn("Kịch bản: Liên hệ", lead.message_ids[0].body)
+        # A company's own words are kept as typed.
+        self.stage_contact.b2b_activity_plan_id.template_ids[:1].summary = "Gọi điện"
+        other = self.new_lead("Phần mềm nhân sự", user=seller)
+        self.assertIn("Gọi điện", other.activity_ids.mapped("summary"))
 
     def test_created_in_a_stage(self):
         lead = self.new_lead()
