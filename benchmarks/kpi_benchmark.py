@@ -294,9 +294,10 @@ def company_loaded(env, scale):
     )
     low, high = env.cr.fetchone()
     env.cr.execute("SELECT min(id) FROM crm_lead WHERE name LIKE 'Cơ hội %'")
+    lead_min = env.cr.fetchone()[0]
     return {"n": scaled(scale), "cid": str(env.company.id), "day": DAY_SQL,
             "partner": "(%d + floor(random() * %d))::int" % (low, high - low + 1),
-            "user_of": user_of, "team_of": team_of, "lead_min": env.cr.fetchone()[0]}
+            "user_of": user_of, "team_of": team_of, "lead_min": lead_min}
 
 
 def generate_addon(env, loaded):
