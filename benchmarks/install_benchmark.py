@@ -215,6 +215,7 @@ def main():
             "%.1f" % run["module_time"] if run["module_time"] is not None else "-",
             run["module_queries"] if run["module_queries"] is not None else "-",
             run["all_queries"]))
+
     def verdict(seconds):
         return "OK" if seconds is not None and seconds < TARGET else "OVER"
 
