@@ -46,6 +46,7 @@ INVOICES = 20000
 START = "2025-01-01"
 DAYS = 730
 MONTH = ("2026-03-01", "2026-03-31")
+DAY_SQL = "(timestamp '%s' + random() * interval '%d days')" % (START, DAYS)
 
 # The same nine figures written by hand over the tables, for comparison.
 HAND_SQL = """
@@ -192,9 +193,7 @@ def generate_company(env, scale, stage):
     """The records a company on Odoo has without the addon: salespeople,
     teams, customers, opportunities in ``stage``, orders and invoices.
     Returns what generate_addon needs to add the addon's own records."""
-    def n(count):
-        return max(int(count * scale), 10)
-
+    n = scaled(scale)
     company = env.company
     group = env.ref("sales_team.group_sale_salesman")
     teams = env["crm.team"].create(
@@ -210,11 +209,8 @@ def generate_company(env, scale, stage):
             for i in range(SALESPEOPLE)
         ]
     )
-    user_array = "ARRAY[%s]" % ",".join(map(str, users.ids))
-    team_array = "ARRAY[%s]" % ",".join(str(teams[i % TEAMS].id) for i in range(SALESPEOPLE))
-    user_of = "(%s)[1 + g %% %d]" % (user_array, SALESPEOPLE)
-    team_of = "(%s)[1 + g %% %d]" % (team_array, SALESPEOPLE)
-    day = "(timestamp '%s' + random() * interval '%d days')" % (START, DAYS)
+    user_of, team_of = people_of(users, teams)
+    day = DAY_SQL
     cid = str(company.id)
     env.cr.execute("SELECT setseed(0.7)")
     insert_select(env, "res_partner", {
@@ -271,6 +267,37 @@ def generate_company(env, scale, stage):
     env.cr.execute("ANALYZE")
     return {"n": n, "cid": cid, "day": day, "partner": partner, "user_of": user_of,
             "team_of": team_of, "lead_min": lead_min}
+
+
+def scaled(scale):
+    def n(count):
+        return max(int(count * scale), 10)
+    return n
+
+
+def people_of(users, teams):
+    """SQL expressions of the salesperson and team of row ``g``."""
+    user_array = "ARRAY[%s]" % ",".join(map(str, users.ids))
+    team_array = "ARRAY[%s]" % ",".join(str(teams[i % TEAMS].id) for i in range(SALESPEOPLE))
+    return ("(%s)[1 + g %% %d]" % (user_array, SALESPEOPLE),
+            "(%s)[1 + g %% %d]" % (team_array, SALESPEOPLE))
+
+
+def company_loaded(env, scale):
+    """What generate_company returned, read back from a database it loaded
+    (an install benchmark reusing its loaded database)."""
+    users = env["res.users"].search([("login", "=like", "bench_sales_%")], order="login")
+    teams = env["crm.team"].search([("name", "=like", "Nhóm kinh doanh %")], order="id")
+    user_of, team_of = people_of(users, teams)
+    env.cr.execute(
+        "SELECT min(id), max(id) FROM res_partner WHERE name LIKE 'Công ty TNHH Khách hàng %'"
+    )
+    low, high = env.cr.fetchone()
+    env.cr.execute("SELECT min(id) FROM crm_lead WHERE name LIKE 'Cơ hội %'")
+    lead_min = env.cr.fetchone()[0]
+    return {"n": scaled(scale), "cid": str(env.company.id), "day": DAY_SQL,
+            "partner": "(%d + floor(random() * %d))::int" % (low, high - low + 1),
+            "user_of": user_of, "team_of": team_of, "lead_min": lead_min}
 
 
 def generate_addon(env, loaded):

@@ -51,6 +51,7 @@ from . import (
     crm_stage,
     crm_stage_playbook,
     crm_team,
+    install_columns,
     mail_activity,
     project_milestone,
     project_project,

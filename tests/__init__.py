@@ -37,6 +37,7 @@ from . import (
     test_delivery_upsell,
     test_delivery_upsell_committee,
     test_generated_input,
+    test_install_columns,
     test_kpi,
     test_kpi_meetings,
     test_kpi_periods,
