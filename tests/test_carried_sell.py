@@ -7,11 +7,13 @@ on the model and through the report route."""
 
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, TransactionCase, tagged
 
-from .common_scope import ScopeCase
+from .common_scope import SENT_ON, ScopeCase
 
 ADDON = "b2b_sales_delivery"
 # The addon's documents: (report, record of the set-up).
@@ -178,3 +180,43 @@ class TestCarriedSellReportsHttp(HttpCase, ReportsCase):
                 else:
                     self.assertIn(response.status_code, (200, 403))
                     self.assertNotIn("Video giới thiệu 3 phút", response.text)
+
+
+@tagged("post_install", "-at_install")
+class TestCarriedSellPages(HttpCase, ScopeCase):
+    """The customer's pages after an answer: the result (who answered,
+    when), never the form nor the buttons to answer again."""
+
+    def assertResultOnly(self, html, *shown):
+        self.assertNotIn("portal.signature_form", html)
+        for marker in ("o_b2b_scope_confirm", "o_b2b_change_approve", "o_b2b_change_reject"):
+            self.assertNotIn(marker, html)
+        for text in shown:
+            self.assertIn(text, html)
+
+    def answer(self, record, suffix, name="Nguyễn Văn An"):
+        url = record.get_portal_url(suffix=suffix)
+        result = self.make_jsonrpc_request(url, {"name": name, "signature": False})
+        self.assertIn("redirect_url", result)
+        response = self.url_open(result["redirect_url"])
+        self.assertEqual(response.status_code, 200)
+        return response.text
+
+    def test_after_each_answer_the_page_shows_the_result_only(self):
+        self.send_scope(self.order)
+        page = self.url_open(self.order.get_portal_url(suffix="/scope")).text
+        self.assertIn("portal.signature_form", page)
+        html = self.answer(self.order, "/scope/confirm")
+        self.assertResultOnly(html, "Thank you: the scope is confirmed.", "Confirmed by", "Nguyễn Văn An")
+        self.confirm(self.order)
+        for decision, shown in (("approve", "Thank you: the change is approved."),
+                                ("reject", "The change is rejected.")):
+            change = self.env["b2b.change.request"].with_user(self.salesman).create(
+                {"order_id": self.order.id, "name": f"Thêm video ({decision})", "extra_amount": 1000000}
+            )
+            with freeze_time(SENT_ON):
+                change.action_send()
+            page = self.url_open(change.get_portal_url()).text
+            self.assertIn("o_b2b_change_approve", page)
+            html = self.answer(change, f"/{decision}", name="Trần Thị Mai")
+            self.assertResultOnly(html, shown, "Decided by", "Trần Thị Mai")
