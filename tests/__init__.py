@@ -11,6 +11,7 @@ from . import (
     test_carried_pipeline,
     test_carried_query_count,
     test_carried_sell,
+    test_carried_sell_input,
     test_carried_utils,
     test_carried_views,
     test_change_request,
