@@ -58,6 +58,7 @@
         "views/res_config_settings_views.xml",
         "views/b2b_phase_views.xml",
         "views/sale_order_views.xml",
+        "views/sale_order_committee_views.xml",
         "views/project_project_views.xml",
         "views/project_task_views.xml",
         "views/b2b_acceptance_views.xml",

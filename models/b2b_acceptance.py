@@ -126,6 +126,7 @@ class B2bAcceptance(models.Model):
     )
     state = fields.Selection(
         ACCEPTANCE_STATES,
+        group_expand=True,
         default="draft",
         required=True,
         readonly=True,

@@ -129,6 +129,7 @@ class B2bPaymentPlanLine(models.Model):
     )
     state = fields.Selection(
         PLAN_LINE_STATES,
+        group_expand=True,
         compute="_compute_state",
         store=True,
         compute_sudo=True,

@@ -12,9 +12,17 @@ class ResCurrency(models.Model):
 
     def _b2b_amount_in_words(self, amount):
         """``amount`` in words for the addon's documents (in the language of
-        the context); Odoo's own documents keep ``amount_to_text``."""
+        the context); Odoo's own documents keep ``amount_to_text``. A
+        negative amount says "minus" in the reader's language (num2words
+        reads -15 as "năm" in Vietnamese); what is not a number is refused."""
         self.ensure_one()
-        words = self.amount_to_text(amount)
+        if isinstance(amount, bool) or not isinstance(amount, (int, float)):
+            raise TypeError(
+                self.env._("An amount in words needs a number, not %(value)r.", value=amount)
+            )
+        if self.compare_amounts(amount, 0) < 0:
+            return self.env._("Minus %(amount)s", amount=self._b2b_amount_in_words(-amount))
+        words = self.amount_to_text(abs(amount))
         if self.name != "VND" or not self.currency_unit_label:
             return words
         # Only the unit's last occurrence: the unit ends the words.
