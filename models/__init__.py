@@ -69,6 +69,7 @@ from . import (
     res_partner_customer_locale,
     res_partner_customer_tz,
     sale_order,
+    sale_order_cancel,
     sale_order_contract,
     sale_order_deal_team,
     sale_order_delivery,

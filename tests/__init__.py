@@ -7,6 +7,7 @@ from . import (
     test_carried_company,
     test_carried_contract,
     test_carried_forms,
+    test_carried_money,
     test_carried_payment,
     test_carried_pipeline,
     test_carried_query_count,
