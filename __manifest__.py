@@ -120,6 +120,7 @@
         "views/b2b_menus.xml",
         "security/b2b_payment_portal_security.xml",
         "views/b2b_payment_plan_portal_templates.xml",
+        "views/project_task_portal_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -6,6 +6,7 @@ from . import (
     test_carried_change_request,
     test_carried_company,
     test_carried_contract,
+    test_carried_delivery,
     test_carried_forms,
     test_carried_money,
     test_carried_payment,
