@@ -121,6 +121,7 @@
         "security/b2b_payment_portal_security.xml",
         "views/b2b_payment_plan_portal_templates.xml",
         "views/project_task_portal_templates.xml",
+        "views/res_config_settings_payment_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

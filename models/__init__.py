@@ -65,6 +65,7 @@ from . import (
     project_project_upsell_committee,
     project_task,
     project_update_report,
+    res_company_payment,
     res_config_settings,
     res_currency,
     res_partner_customer_locale,

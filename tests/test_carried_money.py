@@ -16,7 +16,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common_payment import PaymentCase
+from .common_payment import INVOICE_DATE, PaymentCase
 from .common_scope import SENT_ON, ScopeCase
 
 PLAN_REPORT = "b2b_sales_delivery.b2b_payment_plan_report"
@@ -79,6 +79,28 @@ class TestCarriedMoney(PaymentCase):
         self.order.sudo().action_cancel()
         self.assertEqual(self.order.state, "cancel")
         self.assertEqual(draft.state, "cancel")
+
+    def test_validated_invoices_when_the_company_chooses_so(self):
+        self.company.b2b_post_installment_invoices = True
+        order = self.confirm(
+            self.create_order(
+                [
+                    {"name": "Tạm ứng", "percent": 30, "date_due": date(2026, 3, 31)},
+                    {"name": "Quyết toán", "percent": 70},
+                ]
+            )
+        )
+        advance, final = order.payment_plan_line_ids.sorted("sequence")
+        with freeze_time(INVOICE_DATE):
+            invoice = self.invoice(advance, user=self.salesman)
+        self.assertEqual(invoice.state, "posted")
+        self.assertEqual(invoice.invoice_date, INVOICE_DATE)
+        self.assertEqual(invoice.invoice_date_due, date(2026, 3, 31))
+        self.assertEqual(invoice.amount_total, advance.amount)
+        self.assertEqual(advance.state, "invoiced")
+        # The company's choice, not the user's: a draft once it chooses so.
+        self.company.b2b_post_installment_invoices = False
+        self.assertEqual(self.invoice(final).state, "draft")
 
 
 class TestCarriedChangeRequests(ScopeCase):
