@@ -83,5 +83,6 @@ from . import (
     sale_order_proposal,
     sale_order_risk,
     sale_order_scope,
+    sale_order_scope_tasks,
     sale_order_scope_waiver,
 )

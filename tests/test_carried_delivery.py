@@ -8,7 +8,7 @@ when the first went, in the user's time zone; the reminder cron going on
 past a bad project), and the customer's page of a task showing the
 customer's deadline only."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from freezegun import freeze_time
 
@@ -17,6 +17,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools import format_date, mute_logger
 
 from .common_delivery import DeliveryCase
+from .common_scope import ScopeCase
 from .test_delivery_report import WEDNESDAY, ReportCase
 from .test_delivery_resources import create_delivery_project
 
@@ -163,3 +164,40 @@ class TestCarriedTaskPortal(HttpCase, DeliveryCase):
         self.assertIn("Dựng phim", page.text)
         self.assertIn(format_date(self.env, task.date_deadline_customer), page.text)
         self.assertNotIn(format_date(self.env, task.date_deadline), page.text)
+
+
+class TestCarriedScopeTasks(ScopeCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.items[0].write({"date": date(2026, 4, 10), "description": "Tăng 20% năng suất kho"})
+        cls.confirm_scope(cls.order)
+        cls.confirm(cls.order)
+        cls.project = cls.env["project.project"].browse(
+            cls.order.with_user(cls.salesman).action_create_project()
+        )
+
+    def test_scope_items_become_the_starting_tasks(self):
+        tasks = self.project.task_ids.sorted("sequence")
+        self.assertEqual(
+            tasks.mapped("name"), ["Brief: Video giới thiệu 3 phút", "Format: MP4 1080p"]
+        )
+        self.assertEqual(tasks.b2b_scope_item_id, self.items)
+        self.assertEqual(tasks.stage_id, self.project.type_ids.sorted("sequence")[0])
+        self.assertIn("Tăng 20% năng suất kho", str(tasks[0].description))
+        # The customer sees no later date than the scope promised; the team
+        # works to an earlier one, by the project's buffer.
+        promised = date(2026, 4, 10)
+        internal = self.project._to_local_date(tasks[0].date_deadline)
+        self.assertLessEqual(tasks[0].date_deadline_customer, promised)
+        self.assertLessEqual(internal, promised - timedelta(days=self.project.buffer_days))
+        self.assertGreater(
+            self.project._customer_dates([internal + timedelta(days=1)])[
+                internal + timedelta(days=1)
+            ],
+            promised,
+        )
+        self.assertFalse(tasks[1].date_deadline)
+        # Once: the hand-over again adds nothing.
+        self.order.with_user(self.salesman).action_create_project()
+        self.assertEqual(len(self.project.task_ids), 2)

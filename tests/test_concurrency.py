@@ -414,10 +414,24 @@ class TestConcurrency(BaseCase):
         # The accountant invoices the advance; meanwhile the customer accepts
         # the phase: the acceptance is kept, its installment invoiced at once
         # or by the daily run; one invoice each.
+        self._acceptance_meets_invoicing(self._accept)
+
+    @mute_logger(*MUTED)
+    def test_recorded_acceptance_kept_when_meeting_invoicing(self):
+        # The project manager's road (the wizard, RPC): the customer's signed
+        # paper copy recorded while the advance is invoiced; the same.
+        def record(env, minutes_id):
+            minutes = env["b2b.acceptance"].browse(minutes_id).with_user(self.manager_id)
+            minutes.signed_copy = SIGNATURE
+            return minutes.action_accept(accepted_by="Nguyễn Văn An", accepted_via="paper")
+
+        self._acceptance_meets_invoicing(record)
+
+    def _acceptance_meets_invoicing(self, accept):
         ids = self._committed_order()
         advance_invoice, outcome = self._run_against(
             lambda env: self._invoice(env, ids["advance"]),
-            lambda env: self._accept(env, ids["minutes"]),
+            lambda env: accept(env, ids["minutes"]),
         )
         self.assertIsNone(outcome.error)
         self.assertTrue(outcome.result)
