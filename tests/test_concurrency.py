@@ -523,6 +523,42 @@ class TestConcurrency(BaseCase):
         self._read(check)
 
     @mute_logger(*MUTED)
+    def test_two_reminder_runs_at_once(self):
+        # Two runs of the daily reminders at once (a cron and a manual run):
+        # the second leaves the installment the first is reminding, without
+        # waiting for it; one reminder per level, one mail.
+        ids = self._committed_order()
+        with self.registry.cursor() as cr:
+            env = self._env_of(cr)
+            invoice = env["account.move"].browse(self._invoice(env, ids["advance"]))
+            invoice.write({"invoice_date": INVOICE_DATE, "invoice_date_due": INVOICE_DATE})
+            invoice.with_user(self.accountant_id).action_post()
+            invoice.partner_id.email = "ketoan@minhphat.example.com"
+        late = date(2026, 4, 20)  # every level reached
+
+        def remind(env):
+            return env["b2b.payment.reminder"]._cron_send_reminders(today=late)
+
+        with self.registry.cursor() as cr:
+            env = self._env_of(cr)
+            remind(env)
+            env.flush_all()
+            outcome = self._in_thread(remind)
+            self.assertTrue(outcome.done.wait(WAIT), "the second run waits for the first")
+            self.assertIsNone(outcome.error)
+            cr.commit()
+        outcome.thread.join(WAIT)
+
+        def check(env):
+            line = env["b2b.payment.plan.line"].browse(ids["advance"])
+            levels = env["b2b.payment.reminder.level"].search([("company_id", "in", (False, self.company_id))])
+            self.assertEqual(line.reminder_ids.level_id, levels)
+            mails = env["mail.mail"].search([("model", "=", line._name), ("res_id", "=", line.id)])
+            self.assertEqual(len(mails), 1)
+
+        self._read(check)
+
+    @mute_logger(*MUTED)
     def test_two_payments_of_one_invoice(self):
         ids = self._committed_order()
         with self.registry.cursor() as cr:
