@@ -119,6 +119,10 @@
         "data/mail_template_proposal.xml",
         "views/b2b_proposal_views.xml",
         "views/b2b_menus.xml",
+        "security/b2b_payment_portal_security.xml",
+        "views/b2b_payment_plan_portal_templates.xml",
+        "views/project_task_portal_templates.xml",
+        "views/res_config_settings_payment_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -98,10 +98,22 @@ class B2bPaymentReminder(models.Model):
             by_line.setdefault(line, []).append(level)
         run_each(
             lines.filtered(lambda line: line in by_line),
-            lambda line: self._send_reminders(line, by_line[line], today),
+            lambda line: self._remind_unless_locked(line, by_line[line], today),
             "Payment plan: reminder",
         )
         return True
+
+    @api.model
+    def _remind_unless_locked(self, line, levels, today):
+        """Remind ``line`` unless another run is reminding it at the same
+        time (its row locked): left to that run, without waiting for it."""
+        self.env.cr.execute(
+            "SELECT id FROM b2b_payment_plan_line WHERE id = %s FOR UPDATE SKIP LOCKED",
+            [line.id],
+        )
+        if not self.env.cr.fetchone():
+            return False
+        return self._send_reminders(line, levels, today)
 
     @api.model
     def _send_reminders(self, line, levels, today):

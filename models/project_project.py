@@ -74,11 +74,15 @@ class ProjectProject(models.Model):
         if not self:
             return self.env["sale.order"]
         self.ensure_one()
+        # Looked up as superuser: the delivery team may not read the order
+        # (nor sale_project's reinvoiced_sale_order_id, salespeople only);
+        # the order comes back in the caller's environment.
+        project = self.sudo()
         return (
-            self.sale_order_id
-            or self.reinvoiced_sale_order_id
-            or self.env["sale.order"].search([("project_id", "=", self.id)], limit=1)
-        )
+            project.sale_order_id
+            or project.reinvoiced_sale_order_id
+            or project.env["sale.order"].search([("project_id", "=", self.id)], limit=1)
+        ).with_env(self.env)
 
     def action_view_phases(self):
         self.ensure_one()

@@ -11,7 +11,7 @@ refused, a sent one is marked sent."""
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import format_date
+from odoo.tools import format_date, format_datetime
 
 from ..utils.scope_steps import composer_action
 from ..utils.steps import StepFacts, in_step, with_step
@@ -250,6 +250,19 @@ class ProjectUpdate(models.Model):
                     "%(updates)s is an internal status update, not a report to "
                     "the customer.",
                     updates=", ".join(not_reports.mapped("name")),
+                )
+            )
+        sent = self.filtered(lambda update: update.b2b_report_state == "sent")
+        if sent:
+            # When it went, in the time zone of the user asking again.
+            raise UserError(
+                self.env._(
+                    "The report %(report)s was sent to the customer on %(date)s: "
+                    "a report goes to the customer once reviewed, and once only.",
+                    report=sent[0].name,
+                    date=format_datetime(
+                        self.env, sent[0].b2b_date_sent, tz=self.env.user.tz or "UTC"
+                    ),
                 )
             )
         self._b2b_check_state(

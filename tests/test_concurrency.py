@@ -414,10 +414,24 @@ class TestConcurrency(BaseCase):
         # The accountant invoices the advance; meanwhile the customer accepts
         # the phase: the acceptance is kept, its installment invoiced at once
         # or by the daily run; one invoice each.
+        self._acceptance_meets_invoicing(self._accept)
+
+    @mute_logger(*MUTED)
+    def test_recorded_acceptance_kept_when_meeting_invoicing(self):
+        # The project manager's road (the wizard, RPC): the customer's signed
+        # paper copy recorded while the advance is invoiced; the same.
+        def record(env, minutes_id):
+            minutes = env["b2b.acceptance"].browse(minutes_id).with_user(self.manager_id)
+            minutes.signed_copy = SIGNATURE
+            return minutes.action_accept(accepted_by="Nguyễn Văn An", accepted_via="paper")
+
+        self._acceptance_meets_invoicing(record)
+
+    def _acceptance_meets_invoicing(self, accept):
         ids = self._committed_order()
         advance_invoice, outcome = self._run_against(
             lambda env: self._invoice(env, ids["advance"]),
-            lambda env: self._accept(env, ids["minutes"]),
+            lambda env: accept(env, ids["minutes"]),
         )
         self.assertIsNone(outcome.error)
         self.assertTrue(outcome.result)
@@ -505,6 +519,42 @@ class TestConcurrency(BaseCase):
             line = env["b2b.payment.plan.line"].browse(ids["advance"])
             self.assertEqual(len(line.sale_line_ids.invoice_lines.move_id), 1)
             self.assertEqual(line.state, "invoiced")
+
+        self._read(check)
+
+    @mute_logger(*MUTED)
+    def test_two_reminder_runs_at_once(self):
+        # Two runs of the daily reminders at once (a cron and a manual run):
+        # the second leaves the installment the first is reminding, without
+        # waiting for it; one reminder per level, one mail.
+        ids = self._committed_order()
+        with self.registry.cursor() as cr:
+            env = self._env_of(cr)
+            invoice = env["account.move"].browse(self._invoice(env, ids["advance"]))
+            invoice.write({"invoice_date": INVOICE_DATE, "invoice_date_due": INVOICE_DATE})
+            invoice.with_user(self.accountant_id).action_post()
+            invoice.partner_id.email = "ketoan@minhphat.example.com"
+        late = date(2026, 4, 20)  # every level reached
+
+        def remind(env):
+            return env["b2b.payment.reminder"]._cron_send_reminders(today=late)
+
+        with self.registry.cursor() as cr:
+            env = self._env_of(cr)
+            remind(env)
+            env.flush_all()
+            outcome = self._in_thread(remind)
+            self.assertTrue(outcome.done.wait(WAIT), "the second run waits for the first")
+            self.assertIsNone(outcome.error)
+            cr.commit()
+        outcome.thread.join(WAIT)
+
+        def check(env):
+            line = env["b2b.payment.plan.line"].browse(ids["advance"])
+            levels = env["b2b.payment.reminder.level"].search([("company_id", "in", (False, self.company_id))])
+            self.assertEqual(line.reminder_ids.level_id, levels)
+            mails = env["mail.mail"].search([("model", "=", line._name), ("res_id", "=", line.id)])
+            self.assertEqual(len(mails), 1)
 
         self._read(check)
 
