@@ -175,25 +175,29 @@ def _commands_problem(self, field, value):
     return None
 
 
-def _checked(model_name):
-    """The last extension of ``model_name``: its values are checked before
-    any override of create or write sees them."""
+def _checked(model_name, checked_values=None, module=__name__):
+    """The last extension of ``model_name`` (defined in ``module``): its
+    values are checked before any override of create or write sees them;
+    ``checked_values(self, vals)``: the part of them to check (all)."""
+
+    def check(self, vals):
+        check_input_values(self, checked_values(self, vals) if checked_values else vals)
 
     @api.model
     def create(self, vals):
-        check_input_values(self, vals)
+        check(self, vals)
         return super(cls, self).create(vals)
 
     @api.multi
     def write(self, vals):
-        check_input_values(self, vals)
+        check(self, vals)
         return super(cls, self).write(vals)
 
     cls = type(
         "B2bInputCheck_%s" % model_name.replace(".", "_"),
         (models.Model,),
         {"_inherit": model_name, "create": create, "write": write,
-         "__module__": __name__},
+         "__module__": module},
     )
     return cls
 

@@ -13,10 +13,9 @@ traceback. Odoo's own fields are left to Odoo.
 Imported last (models/__init__.py): the check runs before the addon's
 overrides of ``create`` and ``write`` loaded before it.
 """
-from odoo import api, models
 from odoo.models import MetaModel
 
-from .b2b_input_check import check_input_values
+from .b2b_input_check import _checked
 
 ADDON = "b2b_sales_delivery"
 
@@ -41,37 +40,14 @@ def _extended_models():
 def addon_values(model, vals):
     """The part of ``vals`` that goes to the addon's fields of ``model``."""
     if not isinstance(vals, dict):
-        return vals  # refused by check_input_values, named
+        return vals  # refused by check_input_values
     return {
         name: value for name, value in vals.items()
         if name in model._fields and model._fields[name]._module == ADDON
     }
 
 
-def _checked(model_name):
-    """An extension of Odoo's ``model_name`` checking the addon's fields in
-    the values of ``create`` and ``write``."""
-
-    @api.model
-    def create(self, vals):
-        check_input_values(self, addon_values(self, vals))
-        return super(cls, self).create(vals)
-
-    @api.multi
-    def write(self, vals):
-        check_input_values(self, addon_values(self, vals))
-        return super(cls, self).write(vals)
-
-    cls = type(
-        "B2bOdooInputCheck_%s" % model_name.replace(".", "_"),
-        (models.Model,),
-        {"_inherit": model_name, "create": create, "write": write,
-         "__module__": __name__},
-    )
-    return cls
-
-
 CHECKED_ODOO_MODELS = _extended_models()
 
 for _model_name in CHECKED_ODOO_MODELS:
-    _checked(_model_name)
+    _checked(_model_name, addon_values, __name__)
