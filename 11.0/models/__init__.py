@@ -97,3 +97,4 @@ from . import sale_order_project_stages
 from . import sale_order_cancel_guard
 from . import sale_order_scope_gate
 from . import b2b_delivery_scope_gate
+from . import crm_lead_stage_onchange
