@@ -25,8 +25,9 @@ class CrmLead(models.Model):
         """The text of the refusal the save would give for the stage chosen
         in the form of a saved opportunity (the rules of ``write``, on the
         saved opportunity), or False when the move is allowed."""
-        saved = self._origin if self._origin and self._origin.id else None
-        if not saved or not self.stage_id or self.stage_id == saved.stage_id:
+        # outside an onchange (crm's name_create calls it) there is no form
+        saved = getattr(self, "_origin", None)
+        if not saved or not saved.id or not self.stage_id or self.stage_id == saved.stage_id:
             return False
         vals = {"stage_id": self.stage_id.id}
         try:

@@ -46,3 +46,13 @@ class TestCrmStageOnchange(B2BCrmCase):
         lead = self.create_lead("Back", stage=self.stage_email)
         result = self.click_stage(lead, self.stage_contact)
         self.assertNotIn("warning", result)
+
+    def test_quick_create_keeps_the_stage_probability(self):
+        """crm's quick create (name_create) runs the stage's onchange on a
+        saved record, outside any form."""
+        Lead = self.env["crm.lead"].sudo(self.salesman).with_context(
+            default_type="opportunity", default_stage_id=self.stage_contact.id)
+        lead_id, _name = Lead.name_create("Quick - Hải Âu")
+        lead = Lead.browse(lead_id)
+        self.assertEqual(lead.stage_id, self.stage_contact)
+        self.assertEqual(lead.probability, self.stage_contact.probability)
