@@ -8,6 +8,12 @@ the refused move never blocks the next save."""
 from odoo import _, api, models
 from odoo.exceptions import UserError
 
+# Context key of the stage field in the opportunity's form (the web client
+# sends a field's context with its onchange): only the form keeps a refused
+# stage as a value until the save. It only shows the refusal earlier: the
+# write refuses the move whatever the context.
+FORM_STAGE_KEY = "b2b_stage_in_form"
+
 
 class CrmLead(models.Model):
     _inherit = "crm.lead"
@@ -26,6 +32,8 @@ class CrmLead(models.Model):
         in the form of a saved opportunity (the rules of ``write``, on the
         saved opportunity), or False when the move is allowed."""
         # outside an onchange (crm's name_create calls it) there is no form
+        if not self.env.context.get(FORM_STAGE_KEY):
+            return False  # the kanban's drag: the write refuses, the card goes back
         saved = getattr(self, "_origin", None)
         if not saved or not saved.id or not self.stage_id or self.stage_id == saved.stage_id:
             return False

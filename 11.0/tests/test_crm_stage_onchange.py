@@ -9,7 +9,7 @@ class TestCrmStageOnchange(B2BCrmCase):
     def click_stage(self, lead, stage, user=None):
         """What the web client sends when the stage is clicked in the form
         (edit or read mode): the form's values with the new stage."""
-        lead = lead.sudo(user or self.salesman)
+        lead = lead.sudo(user or self.salesman).with_context(b2b_stage_in_form=True)
         values = {
             "name": lead.name, "type": lead.type, "team_id": lead.team_id.id,
             "user_id": lead.user_id.id, "partner_id": lead.partner_id.id,
@@ -56,3 +56,12 @@ class TestCrmStageOnchange(B2BCrmCase):
         lead = Lead.browse(lead_id)
         self.assertEqual(lead.stage_id, self.stage_contact)
         self.assertEqual(lead.probability, self.stage_contact.probability)
+
+    def test_kanban_drag_is_left_to_the_write(self):
+        """The kanban's drag runs the same onchange without the form's
+        context: the write refuses it and the card goes back."""
+        lead = self.lead.sudo(self.salesman)
+        values = {"name": lead.name, "stage_id": self.stage_email.id,
+                  "probability": lead.probability}
+        result = lead.onchange(values, "stage_id", {"stage_id": "1", "probability": ""})
+        self.assertNotIn("warning", result)
