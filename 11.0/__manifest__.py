@@ -112,6 +112,7 @@
         "views/b2b_acceptance_templates.xml",
         "wizards/b2b_scope_waiver_wizard_views.xml",
         "security/risk_privacy_security.xml",
+        "views/crm_lead_stage_onchange_views.xml",
         "views/b2b_menus.xml",
     ],
     "demo": [

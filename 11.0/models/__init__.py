@@ -98,3 +98,5 @@ from . import sale_order_cancel_guard
 from . import sale_order_scope_gate
 from . import b2b_delivery_scope_gate
 from . import b2b_input_check_odoo
+from . import crm_lead_stage_onchange
+from . import ir_actions_report_refusal

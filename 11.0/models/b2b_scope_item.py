@@ -74,9 +74,14 @@ class B2bScopeItem(models.Model):
         """Values of the starting task of the delivery project for the item."""
         self.ensure_one()
         description = self.description or ""
+        # the team reads the tasks in the company's language (its
+        # partner's), else in the language of whoever creates the project
+        installed = {code for code, _name in self.env["res.lang"].get_installed()}
+        lang = project.company_id.sudo().partner_id.lang
+        item = self.with_context(lang=lang) if lang in installed else self
         return {
             "name": "%s: %s" % (
-                self._fields["category"].convert_to_export(self.category, self),
+                item._fields["category"].convert_to_export(item.category, item),
                 self.name),
             "description": plaintext2html(description) if description else False,
             "date_deadline": self.date_deadline,

@@ -130,7 +130,45 @@ class IrTranslation(models.Model):
         result = super().load_module_terms(modules, langs)
         self.repair_vietnamese_terms()
         self.translate_mixin_fields()
+        self.translate_renamed_field_labels()
         return result
+
+    @api.model
+    def translate_renamed_field_labels(self):
+        """Give the addon's fields whose label has no term in a language
+        the addon's own term of the same label. Odoo 11 names a field's
+        record after its model and name, and suffixes it with the field's
+        id when two fields meet on one name (``level_id`` of
+        b2b.payment.reminder and ``id`` of b2b.payment.reminder.level): the
+        .po file's reference holds the id of the database it was exported
+        from, so elsewhere the label stayed English. Returns the number of
+        terms added."""
+        cr = self.env.cr
+        cr.execute("""
+            INSERT INTO ir_translation
+                (type, name, res_id, lang, src, value, module, state)
+            SELECT DISTINCT ON (field.id, term.lang)
+                   'model', term.name, field.id, term.lang, term.src,
+                   term.value, %(addon)s, 'translated'
+              FROM ir_model_fields field
+              JOIN ir_model_data data
+                ON data.module = %(addon)s AND data.model = 'ir.model.fields'
+               AND data.res_id = field.id
+              JOIN ir_translation term
+                ON term.type = 'model'
+               AND term.name = 'ir.model.fields,field_description'
+               AND term.module = %(addon)s AND term.src = field.field_description
+               AND term.res_id != field.id AND COALESCE(term.value, '') != ''
+             WHERE NOT EXISTS (
+                   SELECT 1 FROM ir_translation own
+                    WHERE own.type = 'model' AND own.name = term.name
+                      AND own.res_id = field.id AND own.lang = term.lang)
+             ORDER BY field.id, term.lang, term.id
+        """, {"addon": ADDON})
+        added = cr.rowcount
+        if added:
+            self.clear_caches()
+        return added
 
     @api.model
     def translate_mixin_fields(self):

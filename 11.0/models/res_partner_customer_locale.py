@@ -29,13 +29,28 @@ class ResPartner(models.Model):
                 return code
         return FALLBACK_LANG
 
+    def _b2b_customer_tz(self, company=None):
+        """The time zone a customer reads the dates and times of this
+        partner's documents in: the contact's, else its commercial
+        partner's, else the one ``company`` configured (its partner's);
+        False when none is set (the reader's own then)."""
+        partner = self[:1].sudo()
+        for tz in (
+            partner.tz,
+            partner.commercial_partner_id.tz,
+            company and company.sudo().partner_id.tz,
+        ):
+            if tz:
+                return tz
+        return False
+
     def _b2b_customer_context(self, company, default_lang=None):
         """The context a customer page or document of this partner renders
         in: the customer's language (``_b2b_customer_lang``), and times in
-        the timezone of ``company`` (its partner's; the reader's own when the
-        company set none)."""
+        the customer's time zone (``_b2b_customer_tz``; the reader's own
+        when neither the customer nor the company set one)."""
         context = {"lang": self._b2b_customer_lang(company, default_lang)}
-        tz = company.sudo().partner_id.tz if company else False
+        tz = self._b2b_customer_tz(company)
         if tz:
             context.update(tz=tz)
         return context
@@ -46,6 +61,18 @@ class ResPartner(models.Model):
         for a document of ``company`` (a company record, or its id): the
         ``lang`` of the addon's mail templates, so that a mail speaks the
         language of the page and the PDF it brings."""
+        return self._b2b_customer_lang(self._b2b_company_argument(company))
+
+    @api.multi
+    def b2b_customer_tz(self, company=None):
+        """The time zone a customer reads the times of this partner's
+        documents in (``_b2b_customer_tz``), for a document of ``company``
+        (a company record, or its id): what the addon's mail templates
+        format times in, as the page and the PDF do; UTC when none is set."""
+        return self._b2b_customer_tz(self._b2b_company_argument(company)) or "UTC"
+
+    def _b2b_company_argument(self, company):
+        """``company`` (a record, an id, or nothing) as a company record."""
         if not isinstance(company, models.BaseModel):
             if company is None or company is False:
                 company = []
@@ -53,4 +80,4 @@ class ResPartner(models.Model):
                 company = check_integer_argument(
                     self, company, _("The company"), 1, MAX_RECORD_ID)
             company = self.env["res.company"].browse(company).exists()
-        return self._b2b_customer_lang(company)
+        return company

@@ -70,3 +70,6 @@ from . import test_web_buttons
 from . import test_plan_coverage
 from . import test_scope_gate
 from . import test_risk_privacy
+from . import test_crm_stage_onchange
+from . import test_refusal_titles
+from . import test_demo_company

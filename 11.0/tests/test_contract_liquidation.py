@@ -144,6 +144,38 @@ class TestContractLiquidation(B2BPaymentCase):
         for text in ("CONTRACT LIQUIDATION MINUTES", "FOR PARTY A", "In words"):
             self.assertNotIn(text, html)
 
+    def test_each_role_prints_the_minutes_it_may_read(self):
+        """The accountant (Billing rights only) reads the contracts and
+        prints their liquidation minutes, as the salespeople and the sales
+        manager do: by the print menu (``report_action``) and the report
+        route (``render_qweb_html``), never a server error."""
+        self.complete()
+        self.contract.action_close()
+        report = self.env.ref(
+            "b2b_sales_delivery.action_report_b2b_contract_liquidation")
+        readers = []
+        for user in (self.salesman, self.sales_manager, self.project_user,
+                     self.project_manager, self.accountant):
+            mine = self.contract.sudo(user)
+            try:
+                mine.check_access_rights("read")
+                mine.check_access_rule("read")
+            except AccessError:
+                continue
+            readers.append(user)
+            # the form the print menu is on opens
+            mine.read(list(mine.fields_view_get(view_type="form")["fields"]))
+            action = report.sudo(user).report_action(mine)
+            self.assertEqual(action["type"], "ir.actions.report")
+            self.assertEqual(action["context"]["active_ids"], self.contract.ids)
+            html = report.sudo(user).render_qweb_html(self.contract.ids)[0].decode()
+            self.assertIn(self.contract.name, html, user.login)
+            self.assertIn(self.order.name, html, user.login)
+        self.assertIn(self.accountant, readers)
+        # the accountant reads, never writes
+        with self.assertRaises(AccessError):
+            self.contract.sudo(self.accountant).write({"title": "x"})
+
     def test_closing_early_needs_a_sales_manager_and_a_reason(self):
         manager_contract = self.contract.sudo(self.sales_manager)
         with self.assertRaisesRegex(UserError, "Give the reason"):

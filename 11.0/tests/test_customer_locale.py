@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Customer documents: one rule for their language (the pages over HTTP:
 test_customer_locale_http), times in the company's timezone."""
+from odoo import fields
 from odoo.exceptions import UserError
 
 from .common import accept_by_customer
@@ -48,6 +49,40 @@ class TestCustomerLocale(B2BPaymentCase):
         self.company_partner.tz = "Asia/Ho_Chi_Minh"
         self.assertEqual(self.contact._b2b_customer_context(self.company),
                          {"lang": "vi_VN", "tz": "Asia/Ho_Chi_Minh"})
+
+    def test_times_in_the_customer_timezone(self):
+        """The contact's time zone, else their company's, else the one the
+        company configured: a customer in Hà Nội reads 03:00 on 3 March what
+        happened at 20:00 UTC on 2 March, even with the company partner in
+        Brussels (21:00, 2 March)."""
+        self.company_partner.tz = "Europe/Brussels"
+        self.assertEqual(self.contact._b2b_customer_tz(self.company), "Europe/Brussels")
+        self.vietnamese.tz = "Asia/Ho_Chi_Minh"
+        self.assertEqual(self.contact._b2b_customer_tz(self.company), "Asia/Ho_Chi_Minh")
+        self.assertEqual(self.contact._b2b_customer_context(self.company),
+                         {"lang": "vi_VN", "tz": "Asia/Ho_Chi_Minh"})
+        self.contact.tz = "Asia/Bangkok"
+        self.assertEqual(self.contact._b2b_customer_tz(self.company), "Asia/Bangkok")
+        self.contact.tz = False
+        self.assertEqual(self.contact.b2b_customer_tz(self.company.id), "Asia/Ho_Chi_Minh")
+        self.company_partner.tz = False
+        self.assertEqual(self.nobody.b2b_customer_tz(self.company.id), "UTC")
+        self.company_partner.tz = "Europe/Brussels"
+        order, _project, phases = self.create_order(1000.0, (40.0, 60.0))
+        order.action_confirm()
+        acceptance = self.create_acceptance(phases[0], partner_id=self.contact.id)
+        accept_by_customer(acceptance)
+        acceptance.sudo()._step_write({"date_accepted": "2026-03-02 20:00:00"})
+        report = self.env.ref("b2b_sales_delivery.action_report_b2b_acceptance")
+        html = report.render_qweb_html(acceptance.ids)[0].decode()
+        self.assertIn("03/03/2026", html)
+        self.assertNotIn("02/03/2026", html)
+        # the customer's page of the minutes reads its dates in the same context
+        page = acceptance.with_context(
+            **acceptance.partner_id._b2b_customer_context(acceptance.company_id))
+        self.assertEqual(
+            fields.Datetime.context_timestamp(
+                page, fields.Datetime.from_string(page.date_accepted)).day, 3)
 
     def test_acceptance_minutes_in_the_language_and_day_of_the_customer(self):
         """The contact chose no language: the minutes are in their company's;

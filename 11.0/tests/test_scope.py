@@ -312,6 +312,20 @@ class TestScopeSecurity(ScopeCase):
 
 
 class TestScopeTasks(ScopeCase):
+    def test_starting_tasks_in_the_company_language(self):
+        """The team reads the tasks in the company's language: a Vietnamese
+        company's project made by an English-speaking user has "Đầu bài:"
+        tasks, not "Brief:"."""
+        self.env["res.lang"].load_lang("vi_VN")
+        self.order.company_id.partner_id.lang = "vi_VN"
+        self.confirm_scope()
+        project = self.env["project.project"].browse(
+            self.order.sudo().with_context(lang="en_US").action_create_project())
+        names = project.task_ids.sorted("id").mapped("name")
+        self.assertEqual(names[0], "Đầu bài: Mục tiêu dự án")
+        self.assertFalse([name for name in names if name.startswith(
+            ("Brief:", "User Interface:", "Timeline:"))], names)
+
     def test_scope_items_become_the_starting_tasks(self):
         self.order.scope_item_ids[0].write(
             {"description": "Tăng 20% năng suất kho", "date_deadline": "2026-04-10"}

@@ -37,6 +37,17 @@ def test_salesperson_journey(walk):
     page.locator(".o_statusbar_status button:has-text('Đã gửi email')").click()
     walk.settle()
     walk.see("Đã gửi một email")  # the next stage's checkpoint
+    # In edit mode, a stage clicked past an unmet checkpoint is refused at
+    # once, with what is missing; the form keeps its stage and the next save
+    # goes through.
+    walk.button("Sửa")
+    page.locator(".o_statusbar_status button:has-text('Đã hẹn gặp')").click()
+    walk.settle()
+    message = walk.dialog_text()
+    assert "Giai đoạn chưa được chuyển" in message, message
+    walk.close_dialog()
+    walk.see("Đã gửi email", scope=".o_statusbar_status .btn-primary")
+    walk.button("Lưu")
     walk.shot("role_salesperson")
     # The eight stages read left to right on one line, beside the buttons or
     # below them (Odoo would put the first ones above the others).
