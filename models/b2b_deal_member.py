@@ -6,7 +6,7 @@ each with a role on the opportunity. They see the opportunity, their calls
 and meetings count in their own indicators, and they join the delivery
 project's team when the project is created from the opportunity's order."""
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
 DEAL_ROLES = [
@@ -47,6 +47,26 @@ class B2bDealMember(models.Model):
     _lead_user_unique = models.Constraint(
         "UNIQUE(lead_id, user_id)", "A person appears once in the deal team of an opportunity."
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        members = super().create(vals_list)
+        members._grant_deal_access()
+        return members
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "user_id" in vals:
+            self._grant_deal_access()
+        return result
+
+    def _grant_deal_access(self):
+        """The members join the deal members' group, whose rule opens them
+        the opportunities of their deal teams (and only those)."""
+        group = self.env.ref("b2b_sales_delivery.group_b2b_deal_member")
+        users = self.sudo().user_id.filtered(lambda user: group not in user.group_ids)
+        if users:
+            users.write({"group_ids": [Command.link(group.id)]})
 
     @api.constrains("user_id")
     def _check_internal_user(self):

@@ -118,6 +118,34 @@ class TestDealTeam(DealTeamCase):
             len(project.team_agreement_ids.filtered(lambda a: a.user_id == self.presales)), 1
         )
 
+    def test_members_open_the_deals_of_their_teams_only(self):
+        group = self.env.ref("b2b_sales_delivery.group_b2b_deal_member")
+        rule = self.env.ref("b2b_sales_delivery.b2b_crm_lead_rule_deal_member")
+        # The rule naming the addon's field reaches the deal members only:
+        # nobody else is given it, by any group implying it.
+        self.assertEqual(rule.groups, group)
+        self.assertFalse(group.all_implied_by_ids - group)
+        self.assertIn(group, self.presales.group_ids)
+        outsider = new_test_user(
+            self.env, "b2b_deal_outsider", groups="sales_team.group_sale_salesman",
+            name="Phan Văn Khải",
+        )
+        self.assertNotIn(group, outsider.all_group_ids)
+        with self.assertRaises(AccessError):
+            self.lead.with_user(outsider).read(["name"])
+        self.lead.with_user(self.presales).write({"description": "Khảo sát xong"})
+        # Another lead of the same salesperson stays closed to the member.
+        other = self.env["crm.lead"].with_user(self.salesman).create(
+            {"name": "Minh Phát - Kho", "type": "opportunity", "user_id": self.salesman.id}
+        )
+        with self.assertRaises(AccessError):
+            other.with_user(self.presales).read(["name"])
+        # A member changed to the outsider opens the deal to them.
+        member = self.lead.b2b_deal_member_ids.filtered(lambda m: m.user_id == self.presales)
+        member.with_user(self.salesman).user_id = outsider
+        self.assertIn(group, outsider.group_ids)
+        self.assertEqual(self.lead.with_user(outsider).name, "Minh Phát - Video")
+
     def test_member_activities_count_for_the_member(self):
         # The presales consultant's call (the activity they mark done) and
         # meeting (they organise it) are theirs, not the salesperson's.
