@@ -70,3 +70,4 @@ from . import test_web_buttons
 from . import test_plan_coverage
 from . import test_scope_gate
 from . import test_risk_privacy
+from . import test_every_button_listed

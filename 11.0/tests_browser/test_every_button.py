@@ -1,0 +1,306 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Every button of the addon, clicked once by each role's narrowest user.
+
+The buttons and their outcomes are listed in ``buttons.py``; the records
+each button is clicked on are made here once, over XML-RPC, in the state
+where the button shows. A click that ends in an error with a traceback,
+a failed RPC the list does not expect, or an ERROR in the server's log fails
+the walk (conftest.py)."""
+import base64
+import os
+import tempfile
+
+import pytest
+from buttons import (ACCOUNTANT, CLICKS, PROJECT_MANAGER, SALES_MANAGER,
+                     SALESPERSON)
+from seed import SIGNED_SCOPE
+
+NAME = "BTN %s"
+PDF = base64.b64decode(SIGNED_SCOPE)  # the records of this walk, apart from the journeys'
+FORM = "/web#id=%d&model=%s&view_type=form"
+
+
+def make_order(seed, key, user, lines=True, **values):
+    """A quotation of the walk (one line of the service unless ``lines``
+    is False), for the seed's customer."""
+    found = seed.call("sale.order", "search", [("client_order_ref", "=", NAME % key)])
+    if found:
+        return found[0]
+    values.update({
+        "partner_id": seed.ids["customer"], "user_id": seed.ids[user],
+        "client_order_ref": NAME % key,
+    })
+    if lines:
+        values["order_line"] = [(0, 0, {
+            "product_id": seed.ids["product"], "name": "Gói triển khai CRM",
+            "product_uom_qty": 1, "price_unit": 90000000.0, "tax_id": [(5, 0, 0)],
+        })]
+    return seed.call("sale.order", "create", values)
+
+
+def scope_item(seed, order, name):
+    seed.call("b2b.scope.item", "create", {
+        "order_id": order, "category": "brief", "name": name,
+    })
+
+
+@pytest.fixture(scope="module")
+def records(seed):
+    """{key: (model, id[, form view xml id])}: the records the buttons are
+    clicked on, each in the state where its buttons show."""
+    call, create = seed.call, seed.create
+    made = {}
+    customer, contact = seed.ids["customer"], seed.ids["contact"]
+
+    # ---- the salesperson's
+    lead = create("crm.lead", {
+        "name": NAME % "opportunity", "type": "opportunity", "partner_id": customer,
+        "user_id": seed.ids[SALESPERSON], "b2b_data_source": "relationship",
+    })
+    made["lead"] = ("crm.lead", lead)
+    for key in ("meeting", "meeting2"):
+        made[key] = ("b2b.touchpoint", call("b2b.touchpoint", "create", {
+            "lead_id": lead, "kind": "meeting", "user_id": seed.ids[SALESPERSON],
+        }))
+    scope = make_order(seed, "scope", SALESPERSON)
+    scope_item(seed, scope, "Kịch bản video")
+    call("sale.order", "action_send_scope", [scope])
+    made["scope_order"] = ("sale.order", scope)
+    planned = make_order(seed, "plan", SALESPERSON, phase_ids=[
+        (0, 0, {"name": "Khảo sát", "sequence": 1}),
+        (0, 0, {"name": "Triển khai", "sequence": 2}),
+    ])
+    made["plan_order"] = ("sale.order", planned)
+
+    contract = create("b2b.contract", {
+        "name": NAME % "contract", "title": NAME % "contract", "partner_id": customer,
+        "user_id": seed.ids[SALESPERSON], "lead_id": lead, "mark_lead_won": False,
+    })
+    made["contract"] = ("b2b.contract", contract)
+    delivered = make_order(seed, "contract order", SALESPERSON, b2b_contract_id=contract)
+    call("sale.order", "action_confirm", [delivered])
+    project = call("sale.order", "action_create_project", [delivered])
+    made["contract_order"] = made["project_order"] = ("sale.order", delivered)
+    made["project_order_delivery"] = (
+        "sale.order", delivered, "b2b_sales_delivery.sale_order_view_form_delivery")
+    made["project"] = ("project.project", project)
+    call("project.project", "write", [project], {"user_id": seed.ids[PROJECT_MANAGER]})
+
+    changed = make_order(seed, "change", SALESPERSON)
+    scope_item(seed, changed, "Giao diện trang chủ")
+    call("sale.order", "action_confirm_scope", [changed], signed_copy=SIGNED_SCOPE)
+    for key in ("change", "change2"):
+        made[key] = ("b2b.change.request", call("b2b.change.request", "create", {
+            "order_id": changed, "name": NAME % key, "extra_amount": 5000000.0,
+        }))
+
+    # ---- the sales manager's
+    locked = make_order(seed, "locked", SALES_MANAGER)
+    scope_item(seed, locked, "Tích hợp Zalo")
+    call("sale.order", "action_confirm_scope", [locked], signed_copy=SIGNED_SCOPE)
+    made["locked_order"] = ("sale.order", locked)
+    gated = make_order(seed, "gated", SALES_MANAGER)
+    scope_item(seed, gated, "Báo cáo doanh thu")
+    made["gated_order"] = ("sale.order", gated)
+    open_contract = create("b2b.contract", {
+        "name": NAME % "open contract", "title": NAME % "open contract",
+        "partner_id": customer, "user_id": seed.ids[SALES_MANAGER],
+        "mark_lead_won": False,
+    })
+    call("b2b.contract", "action_sign", [open_contract])
+    made["open_contract"] = ("b2b.contract", open_contract)
+    # nothing open: a confirmed order of no line, nothing to deliver or bill
+    ready = create("b2b.contract", {
+        "name": NAME % "ready contract", "title": NAME % "ready contract",
+        "partner_id": customer, "user_id": seed.ids[SALESPERSON],
+        "mark_lead_won": False,
+    })
+    empty = make_order(seed, "ready", SALESPERSON, lines=False, b2b_contract_id=ready)
+    call("sale.order", "action_confirm", [empty])
+    call("b2b.contract", "action_sign", [ready])
+    made["ready_contract"] = ("b2b.contract", ready)
+
+    # ---- the project manager's
+    to_deliver = make_order(seed, "to deliver", SALESPERSON)
+    call("sale.order", "action_confirm", [to_deliver])
+    made["delivery_order"] = ("sale.order", to_deliver)
+    made["kpi_copy"] = ("action", "b2b_sales_delivery.b2b_kpi_target_copy_action")
+    for key in ("phase", "phase2"):
+        made[key] = ("b2b.phase", create("b2b.phase", {
+            "project_id": project, "name": NAME % key, "sequence": 10,
+        }))
+    phase = made["phase"][1]
+    minutes = {}
+    for key in ("minutes", "rejected_minutes"):
+        minutes[key] = create("b2b.acceptance", {
+            "phase_id": made["phase2"][1], "signatory_id": contact,
+            "item_ids": [(0, 0, {"name": NAME % key})],
+        })
+        made[key] = ("b2b.acceptance", minutes[key])
+    call("b2b.acceptance", "action_send", [minutes["rejected_minutes"]])
+    call("b2b.acceptance", "action_reject", [minutes["rejected_minutes"]],
+         reason="Thiếu chữ ký")
+    made["report"] = ("b2b.delivery.report", call("b2b.delivery.report", "create", {
+        "project_id": project, "period_start": "2026-03-02", "period_end": "2026-03-08",
+    }))
+    made["question"] = ("b2b.question", call("b2b.question", "create", {
+        "project_id": project, "name": NAME % "question",
+        "user_id": seed.ids[PROJECT_MANAGER], "answer": "Dùng máy chủ của khách hàng",
+    }))
+    for key in ("review", "review2"):
+        made[key] = ("b2b.review", call("b2b.review", "create", {
+            "project_id": project, "name": NAME % key, "date": "2026-03-10 02:00:00",
+        }))
+    made["goal"] = ("b2b.weekly.goal", call("b2b.weekly.goal", "create", {
+        "project_id": project, "phase_id": phase, "name": NAME % "goal",
+        "week_start": "2026-03-02", "user_id": seed.ids[PROJECT_MANAGER],
+    }))
+
+    # ---- the accountant's: an installment due on a past date
+    billed = make_order(seed, "billed", SALESPERSON, payment_plan_line_ids=[
+        (0, 0, {"sequence": 1, "name": NAME % "installment", "percent": 100.0,
+                "trigger": "date", "date_planned": "2026-01-15", "payment_days": 0}),
+    ])
+    call("sale.order", "action_confirm", [billed])
+    line = call("b2b.payment.plan.line", "search", [("order_id", "=", billed)])
+    made["installment"] = ("b2b.payment.plan.line", line[0])
+    return made
+
+
+def fill(field, value):
+    """Fill the field ``field`` of the dialog with ``value``."""
+    def step(page):
+        page.locator(".modal-dialog:visible .o_field_widget[name=%s]" % field).first.fill(
+            value)
+    return step
+
+
+def attach(page):
+    """Attach the customer's mail (a PDF) in the dialog."""
+    path = os.path.join(tempfile.mkdtemp(), "xac_nhan.pdf")
+    with open(path, "wb") as handle:
+        handle.write(PDF)
+    page.locator(".modal-dialog:visible input.o_input_file").first.set_input_files(path)
+    page.locator(".modal-dialog:visible .o_attachments:has-text('xac_nhan')").wait_for()
+
+
+# What the user writes in a dialog before its button.
+FILLS = {
+    "action_add": fill("name", "Vũ Thị Hạnh"),
+    "action_record": attach,
+    "action_unlock": fill("reason", "Khách hàng muốn thêm một trang"),
+    "action_waive": fill("reason", "Khách hàng đã đồng ý qua điện thoại"),
+    "action_close": fill("reason", "Khách hàng dừng dự án"),
+}
+
+
+class Clicker:
+    """One role's clicks, each on its record's form."""
+
+    def __init__(self, walk, records):
+        self.walk = walk
+        self.page = walk.page
+        self.records = records
+        self.current = None
+
+    def open(self, key):
+        model, record_id = self.records[key][:2]
+        if model == "action":  # a dialog opened from the action menu
+            self.close_dialogs()
+            self.page.goto(self.walk.url("/web#action=%d" % self.walk.seed.ref(record_id)))
+            self.walk.settle()
+            self.page.locator(".modal-dialog:visible .o_form_view").first.wait_for()
+            self.current = None
+            return
+        path = FORM % (record_id, model)
+        if len(self.records[key]) > 2:
+            path += "&view_id=%d" % self.walk.seed.ref(self.records[key][2])
+        self.close_dialogs()
+        if self.current == key and self.page.url.endswith(path):
+            return
+        self.page.goto(self.walk.url(path))
+        self.walk.settle()
+        self.page.wait_for_selector(".o_form_view")
+        self.current = key
+
+    def close_dialogs(self):
+        while self.page.locator(".modal-dialog:visible").count():
+            self.page.locator(".modal-dialog:visible .modal-header .close").last.click()
+            self.walk.settle()
+
+    def answer_question(self):
+        """The button's question (its ``confirm``), answered Ok."""
+        question = self.page.locator(".modal-dialog:visible").last
+        if question.count() and not question.locator(
+                ".o_form_view, .o_dialog_warning").count():
+            question.locator(".modal-footer .btn-primary").click()
+            self.walk.settle()
+
+    def locate(self, button, in_dialog):
+        view, name, _label = button
+        if name.startswith("%("):
+            xml_id = name[2:-2]
+            name = str(self.walk.seed.ref(
+                xml_id if "." in xml_id else "b2b_sales_delivery." + xml_id))
+        scope = ".modal-dialog:visible" if in_dialog else ".o_content .o_form_view"
+        target = self.page.locator("%s button[name='%s']:visible" % (scope, name))
+        if not target.count() and not in_dialog:  # in the button box's More
+            more = self.page.locator(".oe_button_box .o_button_more:visible")
+            if more.count():
+                more.click()
+        return target.first
+
+    def click(self, record, button, outcome):
+        page, walk = self.page, self.walk
+        if record:
+            self.open(record)
+        else:
+            self.current = None
+        in_dialog = record is None or self.records[record][0] == "action"
+        if in_dialog and button[1] in FILLS:
+            FILLS[button[1]](page)
+        target = self.locate(button, in_dialog)
+        if outcome == "download":
+            with page.expect_download() as download:
+                target.click()
+            assert download.value.suggested_filename.endswith(".pdf"), button
+            walk.settle()
+        elif outcome == "refused":
+            with walk.refused("odoo.exceptions."):
+                target.click()
+                page.locator(".modal-dialog:visible .o_dialog_warning").wait_for()
+            assert not page.locator(".o_dialog_error").count(), button
+        else:
+            target.click()
+            walk.settle()
+            self.answer_question()
+            if outcome == "dialog":
+                page.locator(".modal-dialog:visible .o_form_view").first.wait_for()
+            elif outcome == "close":
+                page.locator(".modal-dialog:visible").first.wait_for(state="hidden")
+            elif outcome.startswith("state:"):
+                page.locator(
+                    ".o_form_view .o_statusbar_status button.btn-primary[data-value=%r]"
+                    % outcome[6:]).first.wait_for()
+            elif outcome.startswith("opens:"):
+                page.wait_for_function(
+                    "model => window.location.hash.indexOf('model=' + model) >= 0",
+                    arg=outcome[6:])
+                walk.settle()
+                self.current = None
+        assert not page.locator(".o_dialog_error").count(), button
+        walk.check()
+
+
+@pytest.mark.parametrize("role", [SALESPERSON, SALES_MANAGER, PROJECT_MANAGER, ACCOUNTANT])
+def test_every_button(walk, records, role):
+    walk.login(role)
+    clicker = Clicker(walk, records)
+    for who, record, button, outcome in CLICKS:
+        if who == role:
+            try:
+                clicker.click(record, button, outcome)
+            except Exception as exc:
+                walk.shot("failed_button_%s_%s" % (role, button[1].strip("%()")))
+                raise AssertionError("%s clicking %s on %s: %s" % (
+                    role, button, record, exc)) from exc
