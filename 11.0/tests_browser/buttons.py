@@ -177,8 +177,8 @@ CLICKS = (
     (PROJECT_MANAGER, "project_order", ("sale_order_view_form_project",
                                         "action_view_projects", None),
      "opens:project.project"),
-    (PROJECT_MANAGER, "project_order_delivery", ("sale_order_view_form_delivery",
-                                        "action_view_projects", None),
+    (PROJECT_MANAGER, "project_order_delivery", (
+        "sale_order_view_form_delivery", "action_view_projects", None),
      "opens:project.project"),
     (PROJECT_MANAGER, "phase", ("b2b_phase_view_form", "action_start", "Start"),
      "state:in_progress"),
