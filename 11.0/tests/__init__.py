@@ -71,3 +71,4 @@ from . import test_plan_coverage
 from . import test_scope_gate
 from . import test_risk_privacy
 from . import test_every_button_listed
+from . import test_button_states

@@ -63,8 +63,8 @@ CLICKS = (
     (SALESPERSON, "contract_order", ("sale_order_view_form_contract",
                                      "action_view_b2b_contract", None),
      "opens:b2b.contract"),
-    # a change request: sent, sent again, its link revoked, back to draft,
-    # approved; another rejected, back to draft, approved by mail
+    # a change request: sent, sent again, its link revoked, approved;
+    # another (sent) approved by mail (the dialog), rejected, back to draft
     (SALESPERSON, "change", ("b2b_change_request_view_form", "action_preview_send",
                              "Send to the Customer"), "dialog"),
     (SALESPERSON, None, ("b2b_mail_preview_view_form", "action_send", "Send"), "close"),
@@ -72,17 +72,15 @@ CLICKS = (
                              "Send Again"), "dialog"),
     (SALESPERSON, "change", ("b2b_change_request_view_form", "action_revoke_link",
                              "Revoke the Link"), "done"),
-    (SALESPERSON, "change", ("b2b_change_request_view_form", "action_draft",
-                             "Set to Draft"), "state:draft"),
     (SALESPERSON, "change", ("b2b_change_request_view_form", "button_approve", "Approved"),
      "state:approved"),
+    (SALESPERSON, "change2", ("b2b_change_request_view_form",
+                              "%(b2b_confirmation_email_wizard_action_change)d",
+                              "Approved by Email"), "dialog"),
     (SALESPERSON, "change2", ("b2b_change_request_view_form", "button_reject", "Rejected"),
      "state:rejected"),
     (SALESPERSON, "change2", ("b2b_change_request_view_form", "action_draft",
                               "Set to Draft"), "state:draft"),
-    (SALESPERSON, "change2", ("b2b_change_request_view_form",
-                              "%(b2b_confirmation_email_wizard_action_change)d",
-                              "Approved by Email"), "dialog"),
     # a contract through its states
     (SALESPERSON, "contract", ("b2b_contract_view_form", "action_view_lead", None),
      "opens:crm.lead"),

@@ -94,6 +94,7 @@ def records(seed):
         made[key] = ("b2b.change.request", call("b2b.change.request", "create", {
             "order_id": changed, "name": NAME % key, "extra_amount": 5000000.0,
         }))
+    call("b2b.change.request", "action_send", [made["change2"][1]])
 
     # ---- the sales manager's
     locked = make_order(seed, "locked", SALES_MANAGER)
@@ -182,7 +183,7 @@ def attach(page):
     with open(path, "wb") as handle:
         handle.write(PDF)
     page.locator(".modal-dialog:visible input.o_input_file").first.set_input_files(path)
-    page.locator(".modal-dialog:visible .o_attachments:has-text('xac_nhan')").wait_for()
+    page.locator(".modal-dialog:visible").get_by_text("xac_nhan.pdf").first.wait_for()
 
 
 # What the user writes in a dialog before its button.
