@@ -47,7 +47,7 @@ def clicked_buttons(path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     clicks = {click[2]: click for click in module.CLICKS}
-    return clicks, dict(module.JOURNEYS)
+    return clicks, dict(module.JOURNEYS), dict(module.HIDDEN)
 
 
 class TestEveryButtonListed(unittest.TestCase):
@@ -57,7 +57,7 @@ class TestEveryButtonListed(unittest.TestCase):
         if not os.path.exists(BUTTONS):
             raise unittest.SkipTest("the browser tests are not installed with the addon")
         cls.buttons = view_buttons(ROOT)
-        cls.clicks, cls.journeys = clicked_buttons(BUTTONS)
+        cls.clicks, cls.journeys, cls.hidden = clicked_buttons(BUTTONS)
 
     def test_every_button_is_clicked(self):
         missing = sorted(
@@ -65,6 +65,7 @@ class TestEveryButtonListed(unittest.TestCase):
                                                                + where)
             for key, where in self.buttons.items()
             if key not in self.clicks and key not in self.journeys
+            and key not in self.hidden
         )
         self.assertFalse(
             missing, "buttons no browser test clicks (add them to "
@@ -72,7 +73,7 @@ class TestEveryButtonListed(unittest.TestCase):
 
     def test_every_click_is_a_button(self):
         """A button removed or renamed leaves no click behind."""
-        listed = set(self.clicks) | set(self.journeys)
+        listed = set(self.clicks) | set(self.journeys) | set(self.hidden)
         self.assertFalse(sorted(listed - set(self.buttons), key=str))
 
     def test_journeys_click_their_buttons(self):
@@ -82,6 +83,19 @@ class TestEveryButtonListed(unittest.TestCase):
             with open(os.path.join(folder, journey), encoding="utf-8") as handle:
                 clicked = 'button("%s"' % shown in handle.read()
             self.assertTrue(clicked, "%s does not click %s" % (journey, shown))
+
+    def test_hidden_buttons_are_invisible(self):
+        """A button said hidden is made invisible by the view named."""
+        for (_view, name, _label), hiding in self.hidden.items():
+            found = False
+            for path in glob.glob(os.path.join(ROOT, "views", "*.xml")):
+                for record in etree.parse(path).iter("record"):
+                    if record.get("id") != hiding:
+                        continue
+                    found = record.xpath(
+                        ".//button[@name=%r][@position='attributes']"
+                        "/attribute[@name='invisible'][normalize-space()='1']" % name)
+            self.assertTrue(found, "%s does not hide %s" % (hiding, name))
 
     def test_a_click_outcome_is_known(self):
         kinds = ("state:", "opens:", "confirm:")
