@@ -163,18 +163,12 @@ CLICKS = (
                                   "Ask Everyone Again"), "done"),
     (PROJECT_MANAGER, "project", ("project_project_view_form",
                                   "action_acknowledge_agreement",
-                                  "I Agree to the Plan"), "done"),
+                                  "I Agree to the Plan"), "refused"),  # not in the team
     (PROJECT_MANAGER, "project", ("project_project_view_form",
                                   "action_preview_delivery_report", "Send Report"),
      "dialog"),
     (PROJECT_MANAGER, "project", ("project_project_view_form", "action_schedule_review",
                                   "Schedule Review"), "opens:calendar.event"),
-    (PROJECT_MANAGER, "delivery_order", ("sale_order_view_form_project",
-                                         "%(b2b_project_create_wizard_action)d",
-                                         "Create Delivery Project"), "dialog"),
-    (PROJECT_MANAGER, "project_order", ("sale_order_view_form_project",
-                                        "action_view_projects", None),
-     "opens:project.project"),
     (PROJECT_MANAGER, "project_order_delivery", (
         "sale_order_view_form_delivery", "action_view_projects", None),
      "opens:project.project"),
@@ -240,6 +234,17 @@ CLICKS = (
 # The buttons no user sees: made invisible by the view that replaces them.
 HIDDEN = {
     ("b2b_contract_view_form", "action_done", "Done"): "b2b_contract_liquidation_view_form",
+}
+
+# The buttons not clicked yet, with why.
+PENDING = {
+    ("sale_order_view_form_project", "%(b2b_project_create_wizard_action)d",
+     "Create Delivery Project"): "on the sales order's own form, shown to a project "
+    "manager who also has sales rights (a project manager alone is refused the "
+    "form: it reads the invoices); the project manager's journey clicks the same "
+    "button on the delivery form",
+    ("sale_order_view_form_project", "action_view_projects", None):
+        "on the sales order's own form, as above; clicked on the delivery form",
 }
 
 # The buttons the roles' journeys click: (file, the text it clicks them by).

@@ -85,7 +85,8 @@ def records(seed):
     made["project_order_delivery"] = (
         "sale.order", delivered, "b2b_sales_delivery.sale_order_view_form_delivery")
     made["project"] = ("project.project", project)
-    call("project.project", "write", [project], {"user_id": seed.ids[PROJECT_MANAGER]})
+    call("project.project", "write", [project], {
+        "user_id": seed.ids[PROJECT_MANAGER], "review_date_next": "2026-03-10 02:00:00"})
 
     changed = make_order(seed, "change", SALESPERSON)
     scope_item(seed, changed, "Giao diện trang chủ")
@@ -127,7 +128,7 @@ def records(seed):
     call("sale.order", "action_confirm", [to_deliver])
     made["delivery_order"] = ("sale.order", to_deliver)
     made["kpi_copy"] = ("action", "b2b_sales_delivery.b2b_kpi_target_copy_action")
-    for key in ("phase", "phase2"):
+    for key in ("phase", "phase2", "phase3"):
         made[key] = ("b2b.phase", create("b2b.phase", {
             "project_id": project, "name": NAME % key, "sequence": 10,
         }))
@@ -135,7 +136,7 @@ def records(seed):
     minutes = {}
     for key in ("minutes", "rejected_minutes"):
         minutes[key] = create("b2b.acceptance", {
-            "phase_id": made["phase2"][1], "signatory_id": contact,
+            "phase_id": made["phase3"][1], "signatory_id": contact,
             "item_ids": [(0, 0, {"name": NAME % key})],
         })
         made[key] = ("b2b.acceptance", minutes[key])
@@ -156,6 +157,7 @@ def records(seed):
     made["goal"] = ("b2b.weekly.goal", call("b2b.weekly.goal", "create", {
         "project_id": project, "phase_id": phase, "name": NAME % "goal",
         "week_start": "2026-03-02", "user_id": seed.ids[PROJECT_MANAGER],
+        "result": "Xong bản thiết kế",
     }))
 
     # ---- the accountant's: an installment due on a past date
@@ -165,6 +167,9 @@ def records(seed):
     ])
     call("sale.order", "action_confirm", [billed])
     line = call("b2b.payment.plan.line", "search", [("order_id", "=", billed)])
+    # triggered, its invoice cancelled: to invoice again
+    invoices = call("b2b.payment.plan.line", "action_trigger", line, "2026-01-15")
+    call("account.invoice", "action_invoice_cancel", invoices)
     made["installment"] = ("b2b.payment.plan.line", line[0])
     return made
 
@@ -241,6 +246,8 @@ class Clicker:
                 return
             cancel = dialog.locator(
                 ".modal-footer button[special=cancel], .modal-footer .btn-default")
+            if dialog.locator(".o_dialog_warning, .o_dialog_error").count():
+                cancel = dialog.locator(".modal-footer button")  # Ok
             if cancel.count():
                 cancel.last.click()
             else:
@@ -326,6 +333,7 @@ class Clicker:
                 target.click()
                 page.locator(".modal-dialog:visible .o_dialog_warning").wait_for()
             assert not page.locator(".o_dialog_error").count(), button
+            self.close_dialogs()
         else:
             target.click()
             walk.settle()
