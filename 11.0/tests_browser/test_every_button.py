@@ -168,7 +168,7 @@ def records(seed):
     call("sale.order", "action_confirm", [billed])
     line = call("b2b.payment.plan.line", "search", [("order_id", "=", billed)])
     # triggered, its invoice cancelled: to invoice again
-    invoices = call("b2b.payment.plan.line", "action_trigger", line, "2026-01-15")
+    invoices = call("b2b.payment.plan.line", "action_trigger", line)
     call("account.invoice", "action_invoice_cancel", invoices)
     made["installment"] = ("b2b.payment.plan.line", line[0])
     return made
