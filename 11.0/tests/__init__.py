@@ -73,3 +73,5 @@ from . import test_risk_privacy
 from . import test_crm_stage_onchange
 from . import test_refusal_titles
 from . import test_demo_company
+from . import test_every_button_listed
+from . import test_button_states
