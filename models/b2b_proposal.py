@@ -26,7 +26,7 @@ from . import b2b_customer_word, b2b_step_mixin  # noqa: F401
 PROPOSAL_STATES = [
     ("draft", "Draft"),
     ("sent", "Sent"),
-    ("accepted", "Agreed"),
+    ("accepted", "Agreed by Customer"),
     ("declined", "Declined"),
 ]
 PROPOSAL_DOC_STEP_KEY = "b2b_proposal_document_step"

@@ -156,7 +156,7 @@ class TestVietnameseViews(TransactionCase):
         def label(model, field, key):
             return dict(self.vi[model].fields_get([field], ["selection"])[field]["selection"])[key]
 
-        self.assertEqual(label("b2b.proposal", "state", "accepted"), "Đã chốt")
-        self.assertEqual(label("b2b.proposal.revision", "state", "accepted"), "Đã chốt")
+        self.assertEqual(label("b2b.proposal", "state", "accepted"), "Khách đã chốt")
+        self.assertEqual(label("b2b.proposal.revision", "state", "accepted"), "Khách đã chốt")
         self.assertEqual(label("b2b.acceptance", "state", "accepted"), "Đã nghiệm thu")
         self.assertEqual(label("b2b.phase", "state", "accepted"), "Đã nghiệm thu")
