@@ -69,6 +69,8 @@ def _is_command(command):
         return _is_id(command[1]) and len(command) > 2 and isinstance(command[2], dict)
     if code == Command.SET:
         ids = command[2] if len(command) > 2 else None
+        if isinstance(ids, models.BaseModel):
+            return True
         return isinstance(ids, (list, tuple)) and all(_is_id(it) for it in ids)
     return _is_id(command[1])
 

@@ -69,6 +69,12 @@ class TestCarriedInput(DeliveryCase):
         self.assert_refused_on_each_road(
             self.project_manager, "project.task", values,
             {"b2b_scope_item_id": "paper"}, task._fields["b2b_scope_item_id"].string, task)
+        # a right value is still written, on each road
+        task.with_user(self.project_manager).write({"date_deadline_customer": "2026-03-02"})
+        self.assertEqual(str(task.date_deadline_customer), "2026-03-02")
+        created = self.env["project.task"].with_user(self.project_manager).create(
+            dict(values, date_deadline_customer="2026-03-03"))
+        self.assertEqual(created.name, "Khảo sát")  # not refused (the date is computed)
 
     def test_activity_call_outcome_not_a_choice(self):
         activity = self.env["mail.activity"].create(
@@ -83,6 +89,9 @@ class TestCarriedInput(DeliveryCase):
         self.assert_refused_on_each_road(
             self.salesman, "mail.activity", values,
             {"b2b_call_outcome": "paper"}, "Call Outcome", activity)
+        value = self.env["mail.activity"]._fields["b2b_call_outcome"].get_values(self.env)[0]
+        call_kw(activity.with_user(self.salesman), "write", [activity.ids, {"b2b_call_outcome": value}], {})
+        self.assertEqual(activity.b2b_call_outcome, value)
 
     def test_invoice_installments_not_commands(self):
         """On 19 the installments (payment plan lines) are on the order."""
