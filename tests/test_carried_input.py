@@ -7,11 +7,14 @@ by write and through the RPC dispatch, and nothing is written
 (models/b2b_input_check_odoo.py)."""
 
 import re
+import xmlrpc.client
 
 from odoo.exceptions import ValidationError
 from odoo.service.model import call_kw
+from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from . import test_rpc
 from .common_delivery import DeliveryCase
 
 ADDON = "b2b_sales_delivery"
@@ -164,3 +167,26 @@ class TestCarriedInput(DeliveryCase):
                 for cls in type(self.env[name]).__mro__)
         }
         self.assertFalse(unchecked)
+
+
+@tagged("post_install", "-at_install")
+class TestCarriedInputRpc(HttpCase, DeliveryCase):
+    """The same refusals over XML-RPC and JSON-2, as an integrator meets them."""
+
+    call = test_rpc.TestRpc.call
+    json2 = test_rpc.TestRpc.json2
+
+    def test_bad_values_over_xmlrpc_and_json2(self):
+        project = self.env["project.project"].create({"name": "Triển khai video"})
+        task = self.env["project.task"].create({"name": "Khảo sát", "project_id": project.id})
+        with mute_logger("odoo.http"), self.assertRaises(xmlrpc.client.Fault) as fault:
+            self.call(self.project_manager, "project.task", "write",
+                      [task.id], {"date_deadline_customer": "9999-99-99"})
+        self.assertIn("Customer Deadline (Task)", fault.exception.faultString)
+        response = self.json2(self.salesman, "sale.order", "write", ids=self.order.ids,
+                              vals={"b2b_contract_id": "paper"})
+        self.assertEqual(response.status_code, 422, response.text)
+        self.assertIn("Contract (Sales Order)", response.json()["message"])
+        self.env.invalidate_all()
+        self.assertFalse(task.date_deadline_customer)
+        self.assertFalse(self.order.b2b_contract_id)
