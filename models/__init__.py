@@ -89,3 +89,5 @@ from . import (
     sale_order_scope_tasks,
     sale_order_scope_waiver,
 )
+
+from . import b2b_input_check_odoo  # isort: skip (last: it checks the models above)

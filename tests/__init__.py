@@ -8,6 +8,7 @@ from . import (
     test_carried_contract,
     test_carried_delivery,
     test_carried_forms,
+    test_carried_input,
     test_carried_money,
     test_carried_payment,
     test_carried_pipeline,
