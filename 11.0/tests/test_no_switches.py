@@ -19,6 +19,10 @@ ALLOWED_KEYS = {
     "b2b_call_outcome": "the outcome of a call the user logs (the log-call "
                         "wizard's choice), the same data as the activity's "
                         "own field: input, not a switch",
+    "b2b_stage_in_form": "whether the opportunity's form answers a refused "
+                         "stage at once (an onchange warning putting the "
+                         "saved stage back); the save refuses the move with "
+                         "or without it",
 }
 SOURCE_DIRS = ("models", "wizards", "controllers", "utils", "reports")
 SOURCE_FILES = ("hooks.py",)
