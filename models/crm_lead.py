@@ -198,6 +198,31 @@ class CrmLead(models.Model):
     def _is_stage_forced(self):
         return in_step(self, FORCE_STAGE_KEY)
 
+    @api.model
+    def _create_follow_up(self, vals):
+        """Create the follow-up opportunity of an existing customer at the
+        stage of its team's pipeline marked for follow-ups
+        (``crm.stage._get_follow_up_stage``), past the new customer's steps
+        and their checkpoints, with a note saying so; without a marked
+        stage, a plain creation from the start of the pipeline. The stage is
+        the addon's choice: a stage in ``vals`` is checked as on any
+        creation. The returned record carries no step."""
+        team = self.env["crm.team"].browse(vals.get("team_id"))
+        stage = self.env["crm.stage"].sudo()._get_follow_up_stage(team)
+        if not stage or vals.get("stage_id"):
+            return self.create(vals)
+        lead = with_step(self, FORCE_STAGE_KEY).create(dict(vals, stage_id=stage.id))
+        lead = self.browse(lead.id)
+        lead.message_post(
+            body=self.env._(
+                'An existing customer: this follow-up starts at "%(stage)s", '
+                "after the steps of a new customer.",
+                stage=stage.name,
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return lead
+
     def _check_stage_checkpoints(self, origins):
         """Refuse, for every user including the administrator, the move of
         the leads of ``self`` from their stage in ``origins`` (``{lead id:

@@ -21,6 +21,11 @@ class CrmStage(models.Model):
     b2b_checkpoint_count = fields.Integer(
         string="Checkpoints", compute="_compute_b2b_checkpoint_count"
     )
+    b2b_is_follow_up_start = fields.Boolean(
+        string="Follow-ups Start Here",
+        help="Follow-up opportunities of existing customers (heard during a "
+        "delivery) start in this stage, after the steps of a new customer.",
+    )
     b2b_guidance = fields.Text(
         string="Guidance",
         translate=True,
@@ -49,3 +54,13 @@ class CrmStage(models.Model):
             ("team_ids", "=", False),
             ("b2b_pipeline", "=", use_b2b),
         ]
+
+    @api.model
+    def _get_follow_up_stage(self, team):
+        """The first stage of ``team``'s pipeline marked for follow-ups of
+        existing customers; an empty recordset when none is marked."""
+        return self.search(
+            [("b2b_is_follow_up_start", "=", True)] + self._get_pipeline_domain(team),
+            order="sequence, id",
+            limit=1,
+        )

@@ -193,7 +193,8 @@ class ProjectProject(models.Model):
     def action_create_upsell_lead(self):
         """Create a follow-up opportunity (the next order) for the project's
         customer, for the salesperson and sales team of the project's order,
-        linked back to the project; returns its id."""
+        linked back to the project, at the stage of the team's pipeline
+        marked for follow-ups (past the new customer's steps); returns its id."""
         self.ensure_one()
         self.check_access("read")
         user = self.env.user
@@ -214,7 +215,7 @@ class ProjectProject(models.Model):
             )
         # The delivery team may lack CRM rights: the opportunity is the
         # salesperson's, created for them.
-        lead = self.env["crm.lead"].sudo().create(self._prepare_upsell_lead_values())
+        lead = self.env["crm.lead"].sudo()._create_follow_up(self._prepare_upsell_lead_values())
         self.sudo().message_post(
             body=self.env._("Follow-up opportunity created: %(lead)s", lead=lead.name)
         )

@@ -53,8 +53,13 @@ class SaleOrder(models.Model):
         carried = Task.with_context(active_test=False).search(
             [("b2b_scope_item_id", "in", order.scope_item_ids.ids)]
         ).b2b_scope_item_id
+        # The team reads the tasks in the company's language, whoever hands
+        # the order over.
+        lang = order.company_id.partner_id.lang or self.env.lang
         categories = dict(
-            order.scope_item_ids._fields["category"]._description_selection(self.env)
+            order.scope_item_ids._fields["category"]._description_selection(
+                self.with_context(lang=lang).env
+            )
         )
         project = project.sudo()
         return Task.create(

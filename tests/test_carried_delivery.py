@@ -201,3 +201,19 @@ class TestCarriedScopeTasks(ScopeCase):
         # Once: the hand-over again adds nothing.
         self.order.with_user(self.salesman).action_create_project()
         self.assertEqual(len(self.project.task_ids), 2)
+
+    def test_starting_tasks_in_the_company_language(self):
+        """A Vietnamese company's project handed over by a user working in
+        English has "Đầu bài:" tasks, not "Brief:"."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["b2b_sales_delivery"], ["vi_VN"])
+        order = self.order.copy()
+        order.company_id.partner_id.lang = "vi_VN"
+        self.confirm_scope(order)
+        self.confirm(order)
+        self.salesman.lang = "en_US"
+        project = self.env["project.project"].browse(
+            order.with_user(self.salesman).action_create_project()
+        )
+        names = project.task_ids.sorted("sequence").mapped("name")
+        self.assertEqual(names, ["Đầu bài: Video giới thiệu 3 phút", "Định dạng: MP4 1080p"])

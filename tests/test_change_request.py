@@ -10,6 +10,7 @@ import xmlrpc.client
 from datetime import date
 
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form
@@ -207,3 +208,21 @@ class TestChangeRequest(ScopeCase):
             .decode()
         )
         self.assertIn("Thêm một video 30 giây", html)
+
+    def test_decision_buttons_show_once_the_change_is_sent(self):
+        """A draft change request is never decided (the customer has not
+        seen it): its form offers the decision buttons only once it is sent,
+        and what they call refuses a draft."""
+        arch = etree.fromstring(
+            self.env["b2b.change.request"]
+            .with_user(self.salesman)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        for name in ("action_approve", "action_reject"):
+            buttons = arch.xpath("//header/button[@name=%r]" % name)
+            self.assertEqual(len(buttons), 1, name)
+            self.assertEqual(buttons[0].get("invisible"), "state != 'sent'", name)
+        self.customer_mail(self.change, date="Fri, 20 Feb 2026 09:00:00 +0700")
+        for method in ("action_approve", "action_reject"):
+            with self.assertRaisesRegex(UserError, "never sent"):
+                getattr(self.change.with_user(self.salesman), method)()

@@ -66,3 +66,76 @@ class TestDeliveryUpsell(DeliveryCase):
         )
         lead.with_user(self.salesman).write({"partner_id": contact.id})
         self.assertEqual(lead.partner_id, contact)
+
+
+class TestFollowUpStage(DeliveryCase):
+    """An existing customer's follow-up skips the new customer's steps: it
+    starts at the stage of its team's pipeline marked for follow-ups."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.team = cls.env["crm.team"].create(
+            {"name": "Kinh doanh dự án", "b2b_use_pipeline": True}
+        )
+        cls.order.team_id = cls.team
+        cls.project = create_delivery_project(cls)
+        cls.marked = cls.env.ref("b2b_sales_delivery.crm_stage_meeting_demo")
+
+    def _follow_up(self):
+        return self.env["crm.lead"].browse(
+            self.project.with_user(self.project_user).action_create_upsell_lead()
+        )
+
+    def test_follow_up_starts_after_the_new_customer_steps(self):
+        self.assertTrue(self.marked.b2b_is_follow_up_start)
+        lead = self._follow_up()
+        self.assertEqual(lead.stage_id, self.marked)
+        # The contact, email and booking checkpoints were never met: they
+        # are a new customer's, skipped, and the chatter says so.
+        contact = self.env.ref("b2b_sales_delivery.crm_stage_contact")
+        self.assertTrue(lead._get_unmet_checkpoints({lead.id: contact}))
+        self.assertIn("Meeting &amp; Demo", lead.message_ids[0].body)
+        # Without a marked stage, the first stage of the team's pipeline.
+        self.marked.b2b_is_follow_up_start = False
+        lead = self._follow_up()
+        self.assertEqual(lead.stage_id, contact)
+
+    def test_the_stage_of_the_team_pipeline(self):
+        # A team outside the B2B pipeline never gets a B2B stage: its own
+        # marked stage, or crm's first.
+        self.team.b2b_use_pipeline = False
+        lead = self._follow_up()
+        self.assertFalse(lead.stage_id.b2b_pipeline)
+        self.assertNotEqual(lead.stage_id, self.marked)
+        own = self.env["crm.stage"].create(
+            {
+                "name": "Khách cũ",
+                "sequence": 50,
+                "team_ids": [(6, 0, self.team.ids)],
+                "b2b_is_follow_up_start": True,
+            }
+        )
+        self.assertEqual(self._follow_up().stage_id, own)
+
+    def test_only_the_follow_up_skips_the_steps(self):
+        # The same opportunity created by hand at the marked stage meets the
+        # checkpoints of the stages before it, whatever the context says.
+        values = {
+            "name": "Đơn hàng 2",
+            "type": "opportunity",
+            "partner_id": self.customer.id,
+            "team_id": self.team.id,
+            "stage_id": self.marked.id,
+        }
+        Lead = self.env["crm.lead"].with_user(self.salesman)
+        with self.assertRaises(UserError):
+            Lead.create(values)
+        with self.assertRaises(UserError):
+            Lead.with_context(b2b_force_stage=True).create(values)
+        # A stage given to the follow-up is checked as any creation's.
+        with self.assertRaises(UserError):
+            Lead.sudo()._create_follow_up(values)
+        self.assertFalse(
+            self.env["crm.lead"].search([("name", "=", "Đơn hàng 2")])
+        )
