@@ -250,7 +250,7 @@ class B2bQuestionAnswerWizard(models.TransientModel):
     _description = "Answer a Delivery Question"
 
     question_id = fields.Many2one("b2b.question", required=True, ondelete="cascade")
-    question = fields.Char(related="question_id.name", string="Question")
+    question = fields.Char(related="question_id.name", string="Question Asked")
     answer = fields.Text(required=True)
 
     def action_answer(self):

@@ -178,6 +178,10 @@ class CrmLead(models.Model):
         if not vals.get("stage_id") or self._is_stage_forced():
             return super().write(vals)
         origins = {lead.id: lead.stage_id for lead in self}
+        if all(stage.id == vals["stage_id"] for stage in origins.values()):
+            # No lead moves (a merge, a form saving every field): nothing to
+            # check.
+            return super().write(vals)
         with self.env.cr.savepoint():
             res = super().write(vals)
             self._check_stage_checkpoints(origins)

@@ -30,16 +30,28 @@ class SaleOrder(models.Model):
             order.b2b_has_delivery_project = bool(order.project_id)
 
     def action_create_project(self):
-        """Create the delivery project of the confirmed order once and return
-        its id; a second call returns the same project (also the one Odoo
-        created on confirmation for a service product that creates a project).
+        """For an order of the B2B process (``_b2b_in_process``): create the
+        delivery project of the confirmed order once and return its id; a
+        second call returns the same project (also the one Odoo created on
+        confirmation for a service product that creates a project). The
+        order's phases are carried into the project with their milestones in
+        the same step, the one every road shares.
 
-        The order's phases are carried into the project with their
-        milestones in the same step. Replaces sale_project's button, which
-        opens a project form, by the one step every road shares.
+        Any other order keeps sale_project's own answer (the action opening
+        a new project's form), so Odoo's callers of this method get what
+        they expect.
         """
         self.ensure_one()
+        if not self._b2b_in_process():
+            return super().action_create_project()
         return self._create_delivery_project().id
+
+    def _b2b_in_process(self):
+        """Whether the order follows the B2B process: phases planned, a scope
+        or a payment plan on it."""
+        self.ensure_one()
+        order = self.sudo()
+        return bool(order.phase_ids or order.scope_item_ids or order.payment_plan_line_ids)
 
     def action_create_delivery_project(self):
         """The button: create the delivery project (once) and open it."""

@@ -37,7 +37,7 @@ class B2bSkillMatrix(models.Model):
     gap = fields.Integer(
         readonly=True, help="How many levels below the required level."
     )
-    has_gap = fields.Boolean(string="Gap", readonly=True)
+    has_gap = fields.Boolean(string="Has a Gap", readonly=True)
     date = fields.Date(string="Assessed on", readonly=True)
     assessment_id = fields.Many2one(
         "b2b.skill.assessment", string="Last Assessment", readonly=True

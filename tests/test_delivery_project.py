@@ -55,6 +55,33 @@ class TestDeliveryProject(DeliveryCase):
             result = self.order.with_user(self.salesman).action_create_project()
             xmlrpc.client.dumps((result,), allow_none=False)
 
+    def test_other_orders_keep_sale_projects_answer(self):
+        """An order outside the B2B process (no phase, scope or payment
+        plan) gets sale_project's own answer, the action opening a new
+        project's form: Odoo's callers keep working; the addon's button
+        still makes the delivery project."""
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "user_id": self.salesman.id,
+                "order_line": [(0, 0, {"product_id": self.order.order_line[0].product_id.id})],
+            }
+        )
+        self.assertFalse(order._b2b_in_process())
+        order.action_confirm()
+        # (sale_project's method reads a field of its own, for project users)
+        action = order.action_create_project()
+        self.assertIsInstance(action, dict)
+        self.assertEqual(action["res_model"], "project.template.create.wizard")
+        self.assertEqual(action["context"]["default_sale_order_id"], order.id)
+        self.assertFalse(order.project_id)
+        opened = order.with_user(self.salesman).action_create_delivery_project()
+        self.assertEqual(order.project_id.id, opened["res_id"])
+        # Phases make it an order of the process: the delivery project's id.
+        self.assertTrue(self.order._b2b_in_process())
+        self.confirm(self.order)
+        self.assertIsInstance(self.order.with_user(self.salesman).action_create_project(), int)
+
     def test_phases_carried_with_milestones(self):
         phases = self.order.phase_ids
         self.assertFalse(phases.project_id)

@@ -23,8 +23,10 @@ class TestPipeline(B2bPipelineCase):
         )
         cls.other_first = cls.others[0]
         cls.other_won = cls.others.filtered("is_won")[:1]
+        # The team's own stage, after the pipelines' first stages (crm's
+        # from 1, the B2B pipeline's from 101).
         cls.team_stage = Stage.create(
-            {"name": "Vòng gửi xe", "sequence": 2, "team_ids": [cls.team_other.id]}
+            {"name": "Vòng gửi xe", "sequence": 150, "team_ids": [cls.team_other.id]}
         )
 
     def columns(self, team, user):
@@ -156,6 +158,15 @@ class TestPipeline(B2bPipelineCase):
         self.assertTrue(Team._init_b2b_pipeline())
         self.assertTrue(self.team_other.b2b_use_pipeline)
         self.assertTrue(Team.create({"name": "Mới hơn"}).b2b_use_pipeline)
+
+    def test_the_first_stages_stay_the_companys(self):
+        """Code looking for "the first stages" or "the won stage" among all
+        stages (crm's, other modules') finds the company's, never a stage of
+        the B2B pipeline with its checkpoints: the B2B stages come after."""
+        Stage = self.env["crm.stage"]
+        self.assertFalse(Stage.search([], limit=3).filtered("b2b_pipeline"))
+        self.assertFalse(Stage.search([("is_won", "=", True)], limit=1).b2b_pipeline)
+        self.assertGreater(min(self.pipeline.mapped("sequence")), max(self.others.mapped("sequence")))
 
     def test_settings_choose_the_teams(self):
         Settings = self.env["res.config.settings"]
