@@ -143,8 +143,6 @@ CLICKS = (
     (PROJECT_MANAGER, "project", ("project_project_view_form_delivery",
                                   "action_create_upsell_lead", "Follow-up Opportunity"),
      "confirm:done"),
-    (PROJECT_MANAGER, "project", ("project_project_view_form_delivery",
-                                  "action_view_upsell_leads", None), "opens:crm.lead"),
     (PROJECT_MANAGER, "project", ("project_project_view_form_review",
                                   "action_b2b_prepare_report", "Prepare Customer Report"),
      "opens:project.update"),
@@ -213,6 +211,10 @@ PENDING = {
         "make over XML-RPC",
     ("b2b_proposal_view_form", "action_view_quotations", None):
         "shows once an accepted proposal made its quotation (as above)",
+    ("project_project_view_form_delivery", "action_view_upsell_leads", None):
+        "shown with Sales rights only (the follow-up opportunities open in CRM) "
+        "on the project's form, which needs Project rights: none of the four "
+        "roles has both",
     ("res_config_settings_view_form", "%(b2b_checkpoint_action)d", "Stage Checkpoints"):
         "on the CRM settings page, which only the administrator (Settings "
         "rights) opens; none of the four roles does",
