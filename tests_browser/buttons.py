@@ -57,11 +57,16 @@ CLICKS = (
                               "Mark as Held"), "done"),
     (SALESPERSON, "meetings", ("b2b_touchpoint_view_tree", "action_mark_held", "Held"),
      "done"),
-    # a proposal sent: the customer's answer comes by mail first
-    (SALESPERSON, "proposal", ("b2b_proposal_view_form", "action_accept", "Accept"),
-     "refused"),
+    # a proposal sent: declined only on the customer's mail; another
+    # answered by mail: accepted, its quotation made and listed
     (SALESPERSON, "proposal", ("b2b_proposal_view_form", "action_decline", "Decline"),
      "refused"),
+    (SALESPERSON, "accepted_proposal", ("b2b_proposal_view_form", "action_accept", "Accept"),
+     "state:accepted"),
+    (SALESPERSON, "accepted_proposal", ("b2b_proposal_view_form", "action_open_quotation",
+                                        "Create Quotation"), "opens:sale.order"),
+    (SALESPERSON, "accepted_proposal", ("b2b_proposal_view_form", "action_view_quotations",
+                                        None), "opens:sale.order"),
     # the scope of a quotation: sent, its confirmation waits for the mail
     (SALESPERSON, "scope_order", ("sale_order_view_form_scope", "action_open_scope_composer",
                                   "Send Scope"), "dialog"),
@@ -205,12 +210,6 @@ HIDDEN = {
 
 # The buttons not clicked yet: {button: why}.
 PENDING = {
-    ("b2b_proposal_view_form", "action_open_quotation", "Create Quotation"):
-        "shows on an accepted proposal only, and a proposal is accepted on the "
-        "customer's mail received by the mail gateway, which the test cannot "
-        "make over XML-RPC",
-    ("b2b_proposal_view_form", "action_view_quotations", None):
-        "shows once an accepted proposal made its quotation (as above)",
     ("project_project_view_form_delivery", "action_view_upsell_leads", None):
         "shown with Sales rights only (the follow-up opportunities open in CRM) "
         "on the project's form, which needs Project rights: none of the four "

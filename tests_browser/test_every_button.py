@@ -10,6 +10,7 @@ the run: they never meet another test's records or a demo's. A click that
 ends in an error with a traceback, a refusal the list does not expect, a
 JavaScript error or an ERROR in the server's log fails the walk
 (conftest.py)."""
+import email.utils
 import json
 import re
 import time
@@ -57,6 +58,25 @@ def confirm_scope(seed, order):
     assert "error" not in answer and "error" not in (answer.get("result") or {}), answer
     state = seed.call("sale.order", "read", [order], ["scope_state"])[0]["scope_state"]
     assert state == "confirmed", state
+
+
+def customer_mail(seed, model, record_id, sender, body):
+    """The customer's mail answering the record, received by Odoo's mail
+    gateway (the road of a mail server's fetch)."""
+    time.sleep(1)  # after the record was sent, to the second
+    raw = "\r\n".join([
+        "From: %s" % sender,
+        "To: sales@btn.example.com",
+        "Subject: Re: %s" % record_id,
+        "Date: %s" % email.utils.formatdate(),
+        "Message-ID: <btn-%s-%s-%d@haidang.example.com>" % (RUN, model, record_id),
+        "MIME-Version: 1.0",
+        "Content-Type: text/plain; charset=utf-8",
+        "Content-Transfer-Encoding: 8bit",
+        "",
+        body,
+    ])
+    seed.call("mail.thread", "message_process", model, raw, thread_id=record_id)
 
 
 @pytest.fixture(scope="module")
@@ -129,6 +149,13 @@ def records(seed):
         "offer": "<p>Phân hệ CRM, triển khai trong ba tháng</p>"})
     call("b2b.proposal", "action_send_mail", [proposal])
     made["proposal"] = ("b2b.proposal", proposal)
+    accepted = call("b2b.proposal", "create", {
+        "lead_id": other_lead, "name": NAME % "Đề xuất được chấp nhận",
+        "offer": "<p>Phân hệ báo cáo</p>"})
+    call("b2b.proposal", "action_send_mail", [accepted])
+    customer_mail(seed, "b2b.proposal", accepted, "btn-%s@haidang.example.com" % RUN,
+                  "Chúng tôi đồng ý với đề xuất.")
+    made["accepted_proposal"] = ("b2b.proposal", accepted)
 
     made["scope_order"] = ("sale.order", order("scope", items=["Kịch bản"]))
     sent = order("sent", items=["Thiết kế"])
