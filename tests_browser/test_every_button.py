@@ -4,8 +4,9 @@
 
 The buttons and their outcomes are listed in ``buttons.py``; the records
 each button is clicked on are made here once, over XML-RPC as the
-administrator (and the customer's scope confirmed through its link), in the
-state where the button shows. Their names start with ``BTN`` and a mark of
+administrator (the customer's scope confirmed through its link, the
+customer's mail received by the mail gateway), in the state where the
+button shows. Their names start with ``BTN`` and a mark of
 the run: they never meet another test's records or a demo's. A click that
 ends in an error with a traceback, a refusal the list does not expect, a
 JavaScript error or an ERROR in the server's log fails the walk
