@@ -56,7 +56,12 @@ class SaleOrder(models.Model):
     def action_create_delivery_project(self):
         """The button: create the delivery project (once) and open it."""
         project = self._create_delivery_project()
-        if not project.has_access("read"):
+        # The project's form is the delivery team's (Project rights): a
+        # salesperson without them stays on the order, the project made.
+        if not (
+            project.has_access("read")
+            and self.env.user.has_group("project.group_project_user")
+        ):
             return True
         return {
             "type": "ir.actions.act_window",

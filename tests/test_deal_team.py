@@ -101,8 +101,8 @@ class TestDealTeam(DealTeamCase):
 
     def test_team_carried_by_the_button(self):
         self.confirm(self.order)
-        action = self.order.with_user(self.salesman).action_create_delivery_project()
-        project = self.env["project.project"].browse(action["res_id"])
+        self.assertIs(self.order.with_user(self.salesman).action_create_delivery_project(), True)
+        project = self.order.project_id
         self.assertLessEqual(
             (self.presales | self.tech_lead).partner_id, project.message_partner_ids
         )

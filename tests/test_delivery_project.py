@@ -138,6 +138,15 @@ class TestDeliveryProject(DeliveryCase):
         self.assertEqual(result["res_id"], self.order.project_id.id)
         self.assertEqual(len(self.order.project_ids), 1)
 
+    def test_button_leaves_a_salesperson_on_the_order(self):
+        """The project's form is the delivery team's: a salesperson without
+        Project rights gets the project made and stays on the order (the
+        form would fail on the project's fields they cannot read)."""
+        self.confirm(self.order)
+        result = self.order.with_user(self.salesman).action_create_delivery_project()
+        self.assertIs(result, True)
+        self.assertTrue(self.order.project_id)
+
     def test_quotation_refused(self):
         with self.assertRaisesRegex(UserError, "once the order is confirmed"):
             self.order.with_user(self.salesman).action_create_project()

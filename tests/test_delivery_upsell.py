@@ -35,6 +35,19 @@ class TestDeliveryUpsell(DeliveryCase):
         action = self.project.with_user(self.salesman).action_view_upsell_leads()
         self.assertEqual(action["res_model"], "crm.lead")
 
+    def test_follow_ups_button_for_salespeople_only(self):
+        """The follow-up opportunities open in CRM: the delivery team
+        without Sales rights is not shown a button it cannot open."""
+        both = new_test_user(
+            self.env, login="b2b_upsell_both",
+            groups="project.group_project_manager,sales_team.group_sale_salesman",
+        )
+        for user, shown in ((self.project_manager, False), (both, True)):
+            arch = self.env["project.project"].with_user(user).get_views(
+                [(False, "form")]
+            )["views"]["form"]["arch"]
+            self.assertEqual('name="action_view_upsell_leads"' in arch, shown, user.login)
+
     def test_project_without_customer(self):
         project = self.env["project.project"].create({"name": "Dự án nội bộ"})
         with self.assertRaises(UserError):

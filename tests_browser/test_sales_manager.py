@@ -23,7 +23,7 @@ def test_sales_manager_forces_a_stage(walk):
     dialog.locator(".o_field_widget[name=stage_id] input").fill("Closing")
     page.locator(".o-autocomplete--dropdown-item", has_text="Closing").first.click()
     dialog.locator(".o_field_widget[name=reason] textarea").fill(REASON)
-    dialog.locator(".modal-footer button", has_text="Force").click()
+    dialog.locator(".modal-footer button[name=action_force]").click()
     # the chatter keeps the stage, who forced it and the reason; the status
     # bar shows the stage (folded to its current one when the header is full)
     walk.see('Stage forced to "Closing" by Trần Lan.', scope=".o-mail-Chatter")
