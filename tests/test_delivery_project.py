@@ -75,7 +75,7 @@ class TestDeliveryProject(DeliveryCase):
         self.assertEqual(action["res_model"], "project.template.create.wizard")
         self.assertEqual(action["context"]["default_sale_order_id"], order.id)
         self.assertFalse(order.project_id)
-        opened = order.with_user(self.salesman).action_create_delivery_project()
+        opened = order.with_user(self.project_manager).action_create_delivery_project()
         self.assertEqual(order.project_id.id, opened["res_id"])
         # Phases make it an order of the process: the delivery project's id.
         self.assertTrue(self.order._b2b_in_process())
