@@ -47,11 +47,16 @@ class SaleOrder(models.Model):
         return self._create_delivery_project().id
 
     def _b2b_in_process(self):
-        """Whether the order follows the B2B process: phases planned, a scope
-        or a payment plan on it."""
+        """Whether the order follows the B2B process: phases planned, a scope,
+        a payment plan or a contract on it."""
         self.ensure_one()
         order = self.sudo()
-        return bool(order.phase_ids or order.scope_item_ids or order.payment_plan_line_ids)
+        return bool(
+            order.phase_ids
+            or order.scope_item_ids
+            or order.payment_plan_line_ids
+            or order.b2b_contract_id
+        )
 
     def action_create_delivery_project(self):
         """The button: create the delivery project (once) and open it."""

@@ -77,6 +77,15 @@ class TestDeliveryProject(DeliveryCase):
         self.assertFalse(order.project_id)
         opened = order.with_user(self.project_manager).action_create_delivery_project()
         self.assertEqual(order.project_id.id, opened["res_id"])
+        # A contract makes an order of the process, as phases do: the
+        # delivery project's id.
+        contract = self.env["b2b.contract"].create(
+            {"title": "Hợp đồng dịch vụ", "partner_id": self.customer.id}
+        )
+        other = order.copy({"b2b_contract_id": contract.id})
+        self.assertTrue(other._b2b_in_process())
+        other.action_confirm()
+        self.assertIsInstance(other.action_create_project(), int)
         # Phases make it an order of the process: the delivery project's id.
         self.assertTrue(self.order._b2b_in_process())
         self.confirm(self.order)
