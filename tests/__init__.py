@@ -42,6 +42,7 @@ from . import (
     test_delivery_team,
     test_delivery_upsell,
     test_delivery_upsell_committee,
+    test_demo_company,
     test_every_button_listed,
     test_generated_input,
     test_install_columns,

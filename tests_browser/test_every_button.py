@@ -21,6 +21,7 @@ import xmlrpc.client
 import pytest
 from buttons import ACCOUNTANT, CLICKS, PROJECT_MANAGER, SALES_MANAGER, SALESPERSON
 from conftest import URL
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 RUN = time.strftime("%H%M%S")
 NAME = "BTN %s " + RUN
@@ -354,10 +355,14 @@ class Clicker:
         more = scope.locator(".o_button_more:visible")
         if more.count():
             more.first.click()
-            found = self.page.locator(".o_dropdown_more button[name='%s']:visible" % name)
-            if found.count():
+            # the dropdown renders after the click: wait for it, not a count
+            self.page.locator(".o_dropdown_more").first.wait_for(state="visible")
+            found = self.page.locator(".o_dropdown_more button[name='%s']" % name)
+            try:
+                found.first.wait_for(state="visible", timeout=3000)
                 return found.first
-            more.first.click()
+            except PlaywrightTimeout:
+                more.first.click()
         for tab in scope.locator(".o_notebook .nav-link:visible").all():
             tab.click()
             if target.count():
