@@ -4,7 +4,9 @@
 Tests never rely on demo data or on today's date: build records here or in
 ``setUpClass`` and pass dates explicitly.
 """
+import socket
 import threading
+import time
 
 import odoo
 from odoo import SUPERUSER_ID, api
@@ -33,7 +35,22 @@ def ensure_http_server():
                 odoo.service.wsgi_server.application
             )
             server.http_spawn()
+            _wait_until_listening(odoo.tools.config["http_port"])
             _http_server.append(server)
+
+
+def _wait_until_listening(port, timeout=60):
+    """The server's thread binds its socket after ``http_spawn`` returns: a
+    first request sent before then is refused (seen on a loaded machine)."""
+    deadline = time.time() + timeout
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if time.time() > deadline:
+                raise
+            time.sleep(0.1)
 
 
 # The web asset bundles that documents (reports, mails with a PDF) and pages
